@@ -1,0 +1,101 @@
+package dev.bmtool.cli;
+
+import dev.bmtool.core.encoding.ProtocolException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code bmtool} top-level command: global options and the list of subcommands. */
+@Command(name = "bmtool",
+        mixinStandardHelpOptions = true,
+        versionProvider = BmtoolCommand.Version.class,
+        description = "Bitmessage toolkit: hardware-accelerated proof of work, addresses, crypto and a lightweight node.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class BmtoolCommand {
+
+    /** Exit code for failures (bad object, invalid PoW, network error). */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit code for usage errors (picocli's convention). */
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data directory (default: $BMTOOL_HOME or ~/.bmtool).")
+    Path dataDir;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces and debug output.")
+    boolean verbose;
+
+    /** The data directory: {@code --data-dir}, else {@code $BMTOOL_HOME}, else {@code ~/.bmtool}. */
+    public Path dataDir() {
+        if (dataDir != null) {
+            return dataDir;
+        }
+        String env = System.getenv("BMTOOL_HOME");
+        if (env != null && !env.isBlank()) {
+            return Paths.get(env);
+        }
+        return Paths.get(System.getProperty("user.home"), ".bmtool");
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** A configured command line; tests use it with their own out/err writers. */
+    public static CommandLine newCommandLine() {
+        BmtoolCommand root = new BmtoolCommand();
+        CommandLine cl = new CommandLine(root);
+        cl.setExecutionExceptionHandler(new ErrorHandler(root));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    /** Turns exceptions into one clear line on stderr; stack traces only with --verbose. */
+    static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        private final BmtoolCommand root;
+
+        ErrorHandler(BmtoolCommand root) {
+            this.root = root;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
+            PrintWriter err = cl.getErr();
+            if (ex instanceof UsageException) {
+                err.println("bmtool: " + ex.getMessage());
+                err.flush();
+                return EXIT_USAGE;
+            }
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            if (ex instanceof ProtocolException) {
+                msg = "invalid input: " + msg;
+            }
+            err.println("bmtool: " + msg);
+            if (root.verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_FAILURE;
+        }
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = BmtoolCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"bmtool " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

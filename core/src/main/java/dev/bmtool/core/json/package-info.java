@@ -1,0 +1,2 @@
+/** Minimal JSON for {@code --json} output and the local HTTP control APIs (no external library). */
+package dev.bmtool.core.json;

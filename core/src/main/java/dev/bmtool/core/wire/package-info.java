@@ -1,0 +1,2 @@
+/** Network packets: the 24-byte header and every message payload of protocol version 3. */
+package dev.bmtool.core.wire;

@@ -1,0 +1,2 @@
+/** The lightweight Bitmessage node: connections, handshake, object exchange and storage. */
+package dev.bmtool.node;
