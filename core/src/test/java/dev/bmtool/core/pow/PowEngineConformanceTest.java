@@ -135,7 +135,7 @@ public abstract class PowEngineConformanceTest {
         assertTrue(r.trials() >= 1, engine.name() + " reported no trials");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(autoCloseArguments = false) // engines are closed once, after all tests
     @MethodSource("engineStream")
     void sampleObjectFromVectors71(PowEngine engine) {
         byte[] ih = PowMath.initialHashOfObject(SAMPLE_OBJECT);
@@ -155,7 +155,7 @@ public abstract class PowEngineConformanceTest {
         assertValidFind(engine, job, all, any);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(autoCloseArguments = false) // engines are closed once, after all tests
     @MethodSource("engineAndKnownAnswer")
     void knownAnswersFromVectors72(PowEngine engine, KnownAnswer k) {
         PowJob job = new PowJob(k.initialHash(), k.target());
@@ -186,7 +186,7 @@ public abstract class PowEngineConformanceTest {
      * below it the engine must search everything and find nothing. Odd range sizes and starts
      * exercise partial vectors.
      */
-    @ParameterizedTest
+    @ParameterizedTest(autoCloseArguments = false) // engines are closed once, after all tests
     @MethodSource("engineStream")
     void randomJobsAgainstReference(PowEngine engine) {
         SplittableRandom rnd = new SplittableRandom(0x5eed_0000L + engine.name().hashCode());
@@ -226,7 +226,7 @@ public abstract class PowEngineConformanceTest {
     }
 
     /** An easy random target over a larger range: whatever comes back must check out. */
-    @ParameterizedTest
+    @ParameterizedTest(autoCloseArguments = false) // engines are closed once, after all tests
     @MethodSource("engineStream")
     void randomEasyTargetsFindVerifiedNonces(PowEngine engine) {
         SplittableRandom rnd = new SplittableRandom(77 + engine.name().hashCode());
@@ -240,7 +240,7 @@ public abstract class PowEngineConformanceTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(autoCloseArguments = false) // engines are closed once, after all tests
     @MethodSource("engineStream")
     void maximalTargetReturnsTheRangeStart(PowEngine engine) {
         byte[] ih = PowMath.initialHashOfObject(SAMPLE_OBJECT);
@@ -253,7 +253,7 @@ public abstract class PowEngineConformanceTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(autoCloseArguments = false) // engines are closed once, after all tests
     @MethodSource("engineStream")
     void impossibleTargetExhaustsTheRange(PowEngine engine) {
         byte[] ih = PowMath.initialHashOfObject(SAMPLE_OBJECT);
@@ -268,7 +268,7 @@ public abstract class PowEngineConformanceTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(autoCloseArguments = false) // engines are closed once, after all tests
     @MethodSource("engineStream")
     void topOfTheNonceSpaceDoesNotWrap(PowEngine engine) {
         byte[] ih = PowMath.initialHashOfObject(SAMPLE_OBJECT);
@@ -303,7 +303,7 @@ public abstract class PowEngineConformanceTest {
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(autoCloseArguments = false) // engines are closed once, after all tests
     @MethodSource("engineStream")
     void cancellationFromAnotherThreadEndsTheSearch(PowEngine engine) throws Exception {
         byte[] ih = PowMath.initialHashOfObject(SAMPLE_OBJECT);
