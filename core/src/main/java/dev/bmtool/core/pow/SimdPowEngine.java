@@ -69,7 +69,6 @@ final class SimdPowEngine implements PowEngine {
     public PowResult search(PowJob job, NonceRange range, PowMonitor monitor) {
         prepare(job);
         long target = job.target();
-        LongVector iota = LongVector.zero(S).addIndex(1);
         long n = range.start();
         long last = range.last();
         long trials = 0;
@@ -79,19 +78,16 @@ final class SimdPowEngine implements PowEngine {
             long end = Long.compareUnsigned(last - n, poll - 1) <= 0 ? last : n + poll - 1;
             long x = n;
             while (true) {
-                long left = end - x; // lanes beyond it are past the chunk
-                VectorMask<Long> ok = trials(LongVector.broadcast(S, x).add(iota), target);
-                if (Long.compareUnsigned(left, L - 1) < 0) {
-                    ok = ok.and(S.indexInRange(0, (int) left + 1));
-                }
-                if (ok.anyTrue()) {
-                    int lane = ok.firstTrue();
+                long left = end - x; // nonces after x in this chunk; lanes past them are masked
+                int valid = Long.compareUnsigned(left, L - 1) < 0 ? (int) left + 1 : L;
+                int lane = trials(x, target, valid);
+                if (lane < L) {
                     long nonce = x + lane;
                     long done = nonce - n + 1;
                     monitor.addTrials(done);
-                    return PowResult.found(nonce, lanesOut[lane] , trials + done);
+                    return PowResult.found(nonce, lanesOut[lane], trials + done);
                 }
-                if (Long.compareUnsigned(left, L - 1) <= 0) {
+                if (valid < L || left == L - 1) {
                     break;
                 }
                 x += L;
@@ -136,7 +132,7 @@ final class SimdPowEngine implements PowEngine {
         return a.and(b).or(c.and(a.or(b)));
     }
 
-    private LongVector ld(long[] a, int t) {
+    private static LongVector ld(long[] a, int t) {
         return LongVector.fromArray(S, a, t * L);
     }
 
@@ -144,137 +140,161 @@ final class SimdPowEngine implements PowEngine {
         return LongVector.broadcast(S, v);
     }
 
-    /** Hashes one vector of nonces; lanes whose trial value meets the target are set. */
-    private VectorMask<Long> trials(LongVector nonce, long target) {
-        final long[] w = this.w;
-        final long[] c = this.c;
-        nonce.intoArray(w, 0);
-        LongVector w16 = nonce.add(c[16]);
-        w16.intoArray(w, 16 * L);
-        LongVector w18 = s1(w16).add(c[18]);
-        w18.intoArray(w, 18 * L);
-        LongVector w20 = s1(w18).add(c[20]);
-        w20.intoArray(w, 20 * L);
-        LongVector w22 = s1(w20).add(c[22]);
-        w22.intoArray(w, 22 * L);
-        LongVector w23 = w16.add(c[23]);
-        w23.intoArray(w, 23 * L);
-        LongVector w24 = s1(w22).add(c[24]);
-        w24.intoArray(w, 24 * L);
-        LongVector w25 = s1(w23).add(w18).add(c[25]);
-        w25.intoArray(w, 25 * L);
-        LongVector w26 = s1(w24).add(c[26]);
-        w26.intoArray(w, 26 * L);
-        LongVector w27 = s1(w25).add(w20).add(c[27]);
-        w27.intoArray(w, 27 * L);
-        LongVector w28 = s1(w26).add(c[28]);
-        w28.intoArray(w, 28 * L);
-        LongVector w29 = s1(w27).add(w22).add(c[29]);
-        w29.intoArray(w, 29 * L);
-        LongVector w30 = s1(w28).add(w23).add(c[30]);
-        w30.intoArray(w, 30 * L);
-        LongVector w31 = s1(w29).add(w24).add(s0(w16)).add(c[31]);
-        w31.intoArray(w, 31 * L);
-        LongVector w32 = s1(w30).add(w25).add(w16).add(c[32]);
-        w32.intoArray(w, 32 * L);
-        LongVector w33 = s1(w31).add(w26).add(s0(w18)).add(c[33]);
-        w33.intoArray(w, 33 * L);
-        LongVector w34 = s1(w32).add(w27).add(w18).add(c[34]);
-        w34.intoArray(w, 34 * L);
-        LongVector w35 = s1(w33).add(w28).add(s0(w20)).add(c[35]);
-        w35.intoArray(w, 35 * L);
-        LongVector w36 = s1(w34).add(w29).add(w20).add(c[36]);
-        w36.intoArray(w, 36 * L);
-        LongVector w37 = s1(w35).add(w30).add(s0(w22)).add(c[37]);
-        w37.intoArray(w, 37 * L);
+    /*
+     * C2 turns Vector API code into plain SIMD instructions only when the whole chain inlines;
+     * where it stops inlining (node-count budget of a long straight-line method) every
+     * intermediate vector gets boxed on the heap and the engine runs ~20x slower. So vectors
+     * never cross a method boundary (steps talk through the lane arrays), rounds are a
+     * one-round loop, and the straight-line schedule heads are split into small steps.
+     */
+
+    /**
+     * Hashes the {@code L} nonces {@code x, x+1, ...}; returns the first lane below {@code valid}
+     * whose trial value meets the target, or {@code L} when none does.
+     */
+    private int trials(long x, long target, int valid) {
+        LongVector.broadcast(S, x).add(LongVector.fromArray(S, IOTA, 0)).intoArray(w, 0);
+        block1Head(w, c);
         schedule(w, 38);
-        final long[] o = this.o;
         compress(w, o);
-        for (int i = 0; i < 8; i++) {
-            ld(o, i).add(IV[i]).intoArray(o, i * L);
-        }
-        LongVector o0 = ld(o, 0), o1 = ld(o, 1), o2 = ld(o, 2), o3 = ld(o, 3);
-        LongVector o4 = ld(o, 4), o5 = ld(o, 5), o6 = ld(o, 6), o7 = ld(o, 7);
-        LongVector o16 = s0(o1).add(o0);
-        LongVector o17 = s0(o2).add(o1).add(OC17);
-        LongVector o18 = s1(o16).add(s0(o3)).add(o2);
-        LongVector o19 = s1(o17).add(s0(o4)).add(o3);
-        LongVector o20 = s1(o18).add(s0(o5)).add(o4);
-        LongVector o21 = s1(o19).add(s0(o6)).add(o5);
-        LongVector o22 = s1(o20).add(s0(o7)).add(o6).add(OUTER_BITS);
-        LongVector o23 = s1(o21).add(o16).add(o7).add(OC23);
-        LongVector o24 = s1(o22).add(o17).add(PAD);
-        LongVector o25 = s1(o23).add(o18);
-        LongVector o26 = s1(o24).add(o19);
-        LongVector o27 = s1(o25).add(o20);
-        LongVector o28 = s1(o26).add(o21);
-        LongVector o29 = s1(o27).add(o22);
-        LongVector o30 = s1(o28).add(o23).add(OC30);
-        LongVector o31 = s1(o29).add(o24).add(s0(o16)).add(OUTER_BITS);
-        o16.intoArray(o, 16 * L);
-        o17.intoArray(o, 17 * L);
-        o18.intoArray(o, 18 * L);
-        o19.intoArray(o, 19 * L);
-        o20.intoArray(o, 20 * L);
-        o21.intoArray(o, 21 * L);
-        o22.intoArray(o, 22 * L);
-        o23.intoArray(o, 23 * L);
-        o24.intoArray(o, 24 * L);
-        o25.intoArray(o, 25 * L);
-        o26.intoArray(o, 26 * L);
-        o27.intoArray(o, 27 * L);
-        o28.intoArray(o, 28 * L);
-        o29.intoArray(o, 29 * L);
-        o30.intoArray(o, 30 * L);
-        o31.intoArray(o, 31 * L);
+        outerHead(o);
         schedule(o, 32);
-        LongVector v = firstWord(o).add(IV[0]);
-        v.intoArray(lanesOut, 0);
-        return v.compare(ULE, target);
+        firstWord(o, lanesOut);
+        VectorMask<Long> ok = LongVector.fromArray(S, lanesOut, 0).compare(ULE, target);
+        if (valid < L) {
+            ok = ok.and(S.indexInRange(0, valid));
+        }
+        return ok.firstTrue();
     }
 
-    private void schedule(long[] w, int from) {
+    private static final long[] IOTA = new long[L];
+
+    static {
+        for (int i = 0; i < L; i++) {
+            IOTA[i] = i;
+        }
+    }
+
+    /** w[t] = sigma1(w[t-2]) + c. */
+    private static void sc(long[] w, int t, long c) {
+        s1(ld(w, t - 2)).add(c).intoArray(w, t * L);
+    }
+
+    /** w[t] = sigma1(w[t-2]) + w[t-7] + c. */
+    private static void s7c(long[] w, int t, long c) {
+        s1(ld(w, t - 2)).add(ld(w, t - 7)).add(c).intoArray(w, t * L);
+    }
+
+    /** w[t] = sigma1(w[t-2]) + w[t-7] + sigma0(w[t-15]) + c. */
+    private static void s7s15c(long[] w, int t, long c) {
+        s1(ld(w, t - 2)).add(ld(w, t - 7)).add(s0(ld(w, t - 15))).add(c).intoArray(w, t * L);
+    }
+
+    /** w[t] = sigma1(w[t-2]) + w[t-7] + w[t-16] + c. */
+    private static void s7w16c(long[] w, int t, long c) {
+        s1(ld(w, t - 2)).add(ld(w, t - 7)).add(ld(w, t - 16)).add(c).intoArray(w, t * L);
+    }
+
+    /** w[t] = sigma0(w[t-15]) + w[t-16] + c (outer words 16..22 and their sigma1 terms). */
+    private static void s1s15w16c(long[] w, int t, long c, boolean sigma1) {
+        LongVector v = s0(ld(w, t - 15)).add(ld(w, t - 16)).add(c);
+        if (sigma1) {
+            v = v.add(s1(ld(w, t - 2)));
+        }
+        v.intoArray(w, t * L);
+    }
+
+    /** Block-1 schedule words 16..37: only their nonce-dependent terms (Sha512Pow.variableTerms). */
+    private static void block1Head(long[] w, long[] c) {
+        ld(w, 0).add(c[16]).intoArray(w, 16 * L);
+        sc(w, 18, c[18]);
+        sc(w, 20, c[20]);
+        sc(w, 22, c[22]);
+        ld(w, 16).add(c[23]).intoArray(w, 23 * L);
+        sc(w, 24, c[24]);
+        s7c(w, 25, c[25]);
+        sc(w, 26, c[26]);
+        s7c(w, 27, c[27]);
+        sc(w, 28, c[28]);
+        s7c(w, 29, c[29]);
+        s7c(w, 30, c[30]);
+        s7s15c(w, 31, c[31]);
+        s7w16c(w, 32, c[32]);
+        s7s15c(w, 33, c[33]);
+        s7w16c(w, 34, c[34]);
+        s7s15c(w, 35, c[35]);
+        s7w16c(w, 36, c[36]);
+        s7s15c(w, 37, c[37]);
+    }
+
+    /** Outer schedule words 16..31, where words 8..15 are the constant padding. */
+    private static void outerHead(long[] o) {
+        s1s15w16c(o, 16, 0, false);
+        s1s15w16c(o, 17, OC17, false);
+        s1s15w16c(o, 18, 0, true);
+        s1s15w16c(o, 19, 0, true);
+        s1s15w16c(o, 20, 0, true);
+        s1s15w16c(o, 21, 0, true);
+        s1s15w16c(o, 22, OUTER_BITS, true);
+        s7w16c(o, 23, OC23);
+        s7c(o, 24, PAD);
+        s7c(o, 25, 0);
+        s7c(o, 26, 0);
+        s7c(o, 27, 0);
+        s7c(o, 28, 0);
+        s7c(o, 29, 0);
+        s7c(o, 30, OC30);
+        s7s15c(o, 31, OUTER_BITS);
+    }
+
+    private static void schedule(long[] w, int from) {
         for (int t = from; t < 80; t++) {
             s1(ld(w, t - 2)).add(ld(w, t - 7)).add(s0(ld(w, t - 15))).add(ld(w, t - 16)).intoArray(w, t * L);
         }
     }
 
-    private void compress(long[] w, long[] out) {
+    /** Compresses {@code w} from the IV and writes the digest words (IV added) to out[0..7]. */
+    private static void compress(long[] w, long[] out) {
         LongVector a = k(IV[0]), b = k(IV[1]), c = k(IV[2]), d = k(IV[3]);
         LongVector e = k(IV[4]), f = k(IV[5]), g = k(IV[6]), h = k(IV[7]);
-        for (int t = 0; t < 80; t += 8) {
-            h = h.add(bs1(e)).add(ch(e, f, g)).add(K[t]).add(ld(w, t)); d = d.add(h); h = h.add(bs0(a)).add(maj(a, b, c));
-            g = g.add(bs1(d)).add(ch(d, e, f)).add(K[t + 1]).add(ld(w, t + 1)); c = c.add(g); g = g.add(bs0(h)).add(maj(h, a, b));
-            f = f.add(bs1(c)).add(ch(c, d, e)).add(K[t + 2]).add(ld(w, t + 2)); b = b.add(f); f = f.add(bs0(g)).add(maj(g, h, a));
-            e = e.add(bs1(b)).add(ch(b, c, d)).add(K[t + 3]).add(ld(w, t + 3)); a = a.add(e); e = e.add(bs0(f)).add(maj(f, g, h));
-            d = d.add(bs1(a)).add(ch(a, b, c)).add(K[t + 4]).add(ld(w, t + 4)); h = h.add(d); d = d.add(bs0(e)).add(maj(e, f, g));
-            c = c.add(bs1(h)).add(ch(h, a, b)).add(K[t + 5]).add(ld(w, t + 5)); g = g.add(c); c = c.add(bs0(d)).add(maj(d, e, f));
-            b = b.add(bs1(g)).add(ch(g, h, a)).add(K[t + 6]).add(ld(w, t + 6)); f = f.add(b); b = b.add(bs0(c)).add(maj(c, d, e));
-            a = a.add(bs1(f)).add(ch(f, g, h)).add(K[t + 7]).add(ld(w, t + 7)); e = e.add(a); a = a.add(bs0(b)).add(maj(b, c, d));
+        for (int t = 0; t < 80; t++) {
+            LongVector t1 = h.add(bs1(e)).add(ch(e, f, g)).add(K[t]).add(ld(w, t));
+            LongVector t2 = bs0(a).add(maj(a, b, c));
+            h = g;
+            g = f;
+            f = e;
+            e = d.add(t1);
+            d = c;
+            c = b;
+            b = a;
+            a = t1.add(t2);
         }
-        a.intoArray(out, 0);
-        b.intoArray(out, L);
-        c.intoArray(out, 2 * L);
-        d.intoArray(out, 3 * L);
-        e.intoArray(out, 4 * L);
-        f.intoArray(out, 5 * L);
-        g.intoArray(out, 6 * L);
-        h.intoArray(out, 7 * L);
+        a.add(IV[0]).intoArray(out, 0);
+        b.add(IV[1]).intoArray(out, L);
+        c.add(IV[2]).intoArray(out, 2 * L);
+        d.add(IV[3]).intoArray(out, 3 * L);
+        e.add(IV[4]).intoArray(out, 4 * L);
+        f.add(IV[5]).intoArray(out, 5 * L);
+        g.add(IV[6]).intoArray(out, 6 * L);
+        h.add(IV[7]).intoArray(out, 7 * L);
     }
 
-    private LongVector firstWord(long[] w) {
+    /** Compresses the outer schedule; writes only the first digest word (IV added) to out. */
+    private static void firstWord(long[] w, long[] out) {
         LongVector a = k(IV[0]), b = k(IV[1]), c = k(IV[2]), d = k(IV[3]);
         LongVector e = k(IV[4]), f = k(IV[5]), g = k(IV[6]), h = k(IV[7]);
-        for (int t = 0; t < 80; t += 8) {
-            h = h.add(bs1(e)).add(ch(e, f, g)).add(K[t]).add(ld(w, t)); d = d.add(h); h = h.add(bs0(a)).add(maj(a, b, c));
-            g = g.add(bs1(d)).add(ch(d, e, f)).add(K[t + 1]).add(ld(w, t + 1)); c = c.add(g); g = g.add(bs0(h)).add(maj(h, a, b));
-            f = f.add(bs1(c)).add(ch(c, d, e)).add(K[t + 2]).add(ld(w, t + 2)); b = b.add(f); f = f.add(bs0(g)).add(maj(g, h, a));
-            e = e.add(bs1(b)).add(ch(b, c, d)).add(K[t + 3]).add(ld(w, t + 3)); a = a.add(e); e = e.add(bs0(f)).add(maj(f, g, h));
-            d = d.add(bs1(a)).add(ch(a, b, c)).add(K[t + 4]).add(ld(w, t + 4)); h = h.add(d); d = d.add(bs0(e)).add(maj(e, f, g));
-            c = c.add(bs1(h)).add(ch(h, a, b)).add(K[t + 5]).add(ld(w, t + 5)); g = g.add(c); c = c.add(bs0(d)).add(maj(d, e, f));
-            b = b.add(bs1(g)).add(ch(g, h, a)).add(K[t + 6]).add(ld(w, t + 6)); f = f.add(b); b = b.add(bs0(c)).add(maj(c, d, e));
-            a = a.add(bs1(f)).add(ch(f, g, h)).add(K[t + 7]).add(ld(w, t + 7)); e = e.add(a); a = a.add(bs0(b)).add(maj(b, c, d));
+        for (int t = 0; t < 80; t++) {
+            LongVector t1 = h.add(bs1(e)).add(ch(e, f, g)).add(K[t]).add(ld(w, t));
+            LongVector t2 = bs0(a).add(maj(a, b, c));
+            h = g;
+            g = f;
+            f = e;
+            e = d.add(t1);
+            d = c;
+            c = b;
+            b = a;
+            a = t1.add(t2);
         }
-        return a;
+        a.add(IV[0]).intoArray(out, 0);
     }
 }
