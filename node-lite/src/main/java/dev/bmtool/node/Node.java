@@ -116,6 +116,10 @@ public final class Node implements AutoCloseable {
             long now = now();
             int gone = objects.deleteExpired(now, EXPIRED_GRACE);
             int forgotten = peers.cleanup(now);
+            Network n = network;
+            if (gone > 0 && n != null) {
+                n.reloadInventory();
+            }
             if (gone > 0 || forgotten > 0) {
                 log.info("cleanup: " + gone + " expired objects, " + forgotten + " stale peers removed");
             }
