@@ -194,7 +194,7 @@ public final class Node implements AutoCloseable {
         if (objects.contains(hash)) {
             return new Offer(hash, true, false, null);
         }
-        String why = ObjectCheck.reject(o, now(), STREAM);
+        String why = ObjectCheck.reject(o, now());
         if (why != null) {
             rejected.incrementAndGet();
             return new Offer(hash, false, false, why);
@@ -255,6 +255,7 @@ public final class Node implements AutoCloseable {
         Network n = network;
         m.put("connections", n == null ? 0 : n.connectionCount());
         m.put("established", n == null ? 0 : n.establishedCount());
+        m.put("wanted", n == null ? 0 : n.wantedCount());
         return m;
     }
 

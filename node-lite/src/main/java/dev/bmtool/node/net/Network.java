@@ -111,6 +111,11 @@ public final class Network implements AutoCloseable {
         return (int) connections.stream().filter(Connection::isEstablished).count();
     }
 
+    /** Announced hashes not yet fetched (bounded by {@code maxWanted}). */
+    public int wantedCount() {
+        return wanted.size();
+    }
+
     public List<Map<String, Object>> connectionsJson() {
         return connections.stream().map(Connection::toJson).toList();
     }
