@@ -124,7 +124,7 @@ public final class PowScheduler implements AutoCloseable {
      * engine is only fast once C2 has compiled it (seconds after start; interpreted Vector API
      * code is a thousand times slower), so small jobs finish sooner on scalar code.
      */
-    public static final double SIMD_MIN_TRIALS = 1 << 22;
+    public static final double SIMD_MIN_TRIALS = 1 << 21;
 
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
