@@ -53,7 +53,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    record Row(String engine, int threads, double trialsPerSecond) {
+    /** Wall-clock rate, and trials per second of CPU time used by this process meanwhile. */
+    record Row(String engine, int threads, double trialsPerSecond, double trialsPerCpuSecond) {
+    }
+
+    record Rate(double wall, double cpu) {
     }
 
     @Override
@@ -96,6 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
                 m.put("engine", r.engine());
                 m.put("threads", (long) r.threads());
                 m.put("trialsPerSecond", r.trialsPerSecond());
+                m.put("trialsPerCpuSecond", r.trialsPerCpuSecond());
                 m.put("vsBaseline", base > 0 ? r.trialsPerSecond() / base : 0.0);
                 list.add(m);
             }
@@ -109,10 +114,12 @@ public final class BenchCommand implements Callable<Integer> {
             Cli.printJson(spec, m);
         } else {
             PrintWriter out = Cli.out(spec);
-            out.println(String.format(Locale.ROOT, "%-22s %7s %16s %12s", "engine", "threads", "trials/s", "vs baseline"));
+            out.println(String.format(Locale.ROOT, "%-22s %7s %14s %12s %14s", "engine", "threads", "trials/s",
+                    "vs baseline", "trials/CPU-s"));
             for (Row r : rows) {
-                out.println(String.format(Locale.ROOT, "%-22s %7d %16s %11.2fx", r.engine(), r.threads(),
-                        String.format(Locale.ROOT, "%,.0f", r.trialsPerSecond()), base > 0 ? r.trialsPerSecond() / base : 0));
+                out.println(String.format(Locale.ROOT, "%-22s %7d %14s %11.2fx %14s", r.engine(), r.threads(),
+                        String.format(Locale.ROOT, "%,.0f", r.trialsPerSecond()), base > 0 ? r.trialsPerSecond() / base : 0,
+                        String.format(Locale.ROOT, "%,.0f", r.trialsPerCpuSecond())));
             }
             for (String note : notes) {
                 out.println("note: " + note);
@@ -129,15 +136,15 @@ public final class BenchCommand implements Callable<Integer> {
             err.print("bench: " + engine.name() + "...");
             err.flush();
             run(engine, Math.min(1.0, seconds / 2)); // warm-up: let the JIT compile the hot loop
-            double rate = run(engine, seconds);
-            err.println(" " + PowFormat.rate(rate));
+            Rate rate = run(engine, seconds);
+            err.println(" " + PowFormat.rate(rate.wall()));
             err.flush();
-            rows.add(new Row(engine.name(), threads, rate));
+            rows.add(new Row(engine.name(), threads, rate.wall(), rate.cpu()));
         }
     }
 
     /** Trials per second of an impossible target for about {@code secs} seconds. */
-    static double run(PowEngine engine, double secs) {
+    static Rate run(PowEngine engine, double secs) {
         byte[] ih = new byte[64];
         new SecureRandom().nextBytes(ih);
         PowJob job = new PowJob(ih, 0);
@@ -154,9 +161,20 @@ public final class BenchCommand implements Callable<Integer> {
                 trials.add(t);
             }
         };
+        long c0 = processCpuNanos();
         long t0 = System.nanoTime();
         engine.search(job, NonceRange.from(0), m);
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        return trials.sum() / elapsed;
+        double cpu = (processCpuNanos() - c0) / 1e9;
+        return new Rate(trials.sum() / elapsed, cpu > 0 ? trials.sum() / cpu : 0);
+    }
+
+    /** CPU time of the whole process (engine threads, JIT and GC alike), or 0 when unknown. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(os.getProcessCpuTime(), 0);
+        }
+        return 0;
     }
 }
