@@ -9,6 +9,8 @@ import dev.bmtool.core.pow.PowResult;
 import dev.bmtool.core.pow.ScalarPowEngine;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.lang.management.ManagementFactory;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,6 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The real multithreaded engine (its batch claiming, cancellation polls and thread hand-off
  * included): trials per second of one search over {@value #RANGE} nonces, for 1 and 2 threads
  * (this project's CI machine has 2 cores; pass {@code -p threads=1,2,4,...} elsewhere).
+ * Secondary results {@code trials} and {@code cpuMicros} (CPU time of the whole process, so
+ * of all worker threads) give trials per CPU-second = {@code trials / cpuMicros * 1e6}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -63,10 +67,32 @@ public class MultiThreadPowBenchmark {
         e.close();
     }
 
+    /** Trials and process CPU time, reported next to the score. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        public long trials;
+        public long cpuMicros;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            trials = 0;
+            cpuMicros = 0;
+        }
+
+        static long processCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(RANGE)
-    public long search() {
+    public long search(CpuTime cpu) {
+        long c0 = CpuTime.processCpuNanos();
         PowResult r = e.search(job, new NonceRange(next, RANGE), PowMonitor.NONE);
+        cpu.cpuMicros += (CpuTime.processCpuNanos() - c0) / 1000;
+        cpu.trials += r.trials();
         next += RANGE;
         return r.trials();
     }
