@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             CommandLine.HelpCommand.class,
             dev.bmtool.cli.object.ObjectCommand.class,
+            dev.bmtool.cli.node.NodeCommand.class,
         })
 public final class BmtoolCommand {
 
