@@ -1,5 +1,7 @@
 package dev.bmtool.cli;
 
+import dev.bmtool.cli.address.AddressCommand;
+import dev.bmtool.cli.keys.KeysCommand;
 import dev.bmtool.core.encoding.ProtocolException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +18,8 @@ import picocli.CommandLine.ScopeType;
         description = "Bitmessage toolkit: hardware-accelerated proof of work, addresses, crypto and a lightweight node.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AddressCommand.class,
+            KeysCommand.class,
         })
 public final class BmtoolCommand {
 

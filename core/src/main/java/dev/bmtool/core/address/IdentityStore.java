@@ -86,6 +86,14 @@ public final class IdentityStore {
 
     /** Writes atomically with permissions 0600. */
     public void save(KeysDat k) {
+        writeAtomically(file, k.write());
+    }
+
+    /**
+     * Writes {@code text} to {@code file} atomically (temporary file in the same directory, fsync,
+     * rename) with permissions 0600; on failure the old file is untouched and no temporary is left.
+     */
+    public static void writeAtomically(Path file, String text) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -98,7 +106,7 @@ public final class IdentityStore {
                 } else {
                     Files.createFile(tmp);
                 }
-                byte[] data = k.write().getBytes(StandardCharsets.UTF_8);
+                byte[] data = text.getBytes(StandardCharsets.UTF_8);
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                     ch.write(java.nio.ByteBuffer.wrap(data));
                     ch.force(true);
