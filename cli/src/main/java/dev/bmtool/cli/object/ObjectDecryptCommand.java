@@ -127,18 +127,11 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
             d = ObjectCrypto.decryptMsg(obj, key);
         } else {
             // try every stored identity, like PyBitmessage does with its own keys
-            for (Identity id : new IdentityStore(Cli.root(spec).dataDir()).list()) {
-                try {
-                    d = ObjectCrypto.decryptMsg(obj, id.encryptionKey());
-                    recipient = id;
-                    break;
-                } catch (DecryptionException e) {
-                    // not for this identity
-                }
-            }
-            if (d == null) {
-                throw new DecryptionException("none of the stored identities can decrypt this msg (give --key-wif)");
-            }
+            ObjectCrypto.ReceivedMsg got = ObjectCrypto.tryDecryptMsg(obj,
+                    new IdentityStore(Cli.root(spec).dataDir()).list()).orElseThrow(() -> new DecryptionException(
+                            "none of the stored identities can decrypt this msg (give --key-wif)"));
+            d = got.msg();
+            recipient = got.recipient();
             m.put("recipient", recipient.address().encode());
         }
         MsgContent c = d.content();
