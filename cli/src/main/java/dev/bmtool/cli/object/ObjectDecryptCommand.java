@@ -80,6 +80,9 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
         boolean ok;
         long type = obj.objectType();
         if (type == BitmessageObject.TYPE_MSG) {
+            if (addr != null) {
+                throw new UsageException("a msg is decrypted with the recipient's key: use --key-wif, not --address");
+            }
             ok = msg(obj, key, m);
         } else if (type == BitmessageObject.TYPE_BROADCAST) {
             if (key == null && addr == null) {
