@@ -282,6 +282,18 @@ public final class ObjectCrypto {
                 c.withSignature(sig).write());
     }
 
+    // ------------------------------------------------------------ getpubkey
+
+    /**
+     * A getpubkey object for {@code target} (brief 11.1): object version = address version,
+     * payload the full ripe (v2/v3) or the tag (v4); nonce 0. Not signed or encrypted.
+     */
+    public static BitmessageObject buildGetpubkey(Address target, long expiresTime) {
+        byte[] payload = target.version() >= 4 ? target.tag() : target.ripe();
+        return BitmessageObject.of(0, expiresTime, BitmessageObject.TYPE_GETPUBKEY, target.version(), target.stream(),
+                payload);
+    }
+
     // -------------------------------------------------------------- helpers
 
     /** The sender data of one of our identities: does_ack and its own difficulty. */
