@@ -58,6 +58,8 @@ final class Connection {
     /** Nanos when the blocking write in progress started, 0 when idle. */
     volatile long writeStartedAt;
     volatile State state = State.HANDSHAKE;
+    /** Nanos when the handshake (and TLS) completed. */
+    volatile long establishedAt;
     volatile Version remote;
     volatile boolean tls;
     volatile String closeReason;
@@ -115,6 +117,7 @@ final class Connection {
                 in = s.in();
                 out = s.out();
             }
+            establishedAt = System.nanoTime();
             state = State.ESTABLISHED;
             writer = Thread.ofVirtual().name("bm-write-" + name()).start(this::writeLoop);
             net.established(this);

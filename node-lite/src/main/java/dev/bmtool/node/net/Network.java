@@ -58,9 +58,14 @@ public final class Network implements AutoCloseable {
     /** One wanted object: who announced it and who was asked. */
     private static final class Want {
         final Set<Connection> announcers = ConcurrentHashMap.newKeySet();
+        final Set<Connection> tried = ConcurrentHashMap.newKeySet();
         volatile Connection askedFrom;
         volatile long askedAt;
+        volatile int attempts;
     }
+
+    /** Requests per object before giving up until someone announces it again. */
+    private static final int MAX_ATTEMPTS = 5;
 
     public Network(Node node, NodeConfig config, NodeLog log) {
         this.node = node;
@@ -470,30 +475,41 @@ public final class Network implements AutoCloseable {
                 if (!asked.isClosed() && now - w.askedAt < timeout) {
                     continue;
                 }
-                // timed out or gone: ask someone else
+                // timed out or gone: ask another announcer (PyBitmessage drops getdata during its
+                // anti-intersection delay, so the same peer may be asked again if it is the only one)
                 if (asked.inFlight.remove(v) != null) {
                     inFlight--;
                 }
-                w.announcers.remove(asked);
                 w.askedFrom = null;
             }
             w.announcers.removeIf(Connection::isClosed);
-            if (w.announcers.isEmpty()) {
+            if (w.announcers.isEmpty() || w.attempts >= MAX_ATTEMPTS) {
                 wanted.remove(v);
                 continue;
             }
             if (inFlight >= limits.maxInFlight()) {
                 continue;
             }
+            Connection pick = null;
             for (Connection c : w.announcers) {
-                if (c.isEstablished() && c.inFlight.size() < limits.maxInFlightPerPeer()) {
-                    c.inFlight.put(v, now);
-                    w.askedFrom = c;
-                    w.askedAt = now;
-                    inFlight++;
-                    batches.computeIfAbsent(c, k -> new ArrayList<>()).add(v);
-                    break;
+                if (requestable(c, now)) {
+                    if (!w.tried.contains(c)) {
+                        pick = c;
+                        break;
+                    }
+                    if (pick == null) {
+                        pick = c;
+                    }
                 }
+            }
+            if (pick != null) {
+                pick.inFlight.put(v, now);
+                w.askedFrom = pick;
+                w.askedAt = now;
+                w.tried.add(pick);
+                w.attempts++;
+                inFlight++;
+                batches.computeIfAbsent(pick, k -> new ArrayList<>()).add(v);
             }
         }
         for (var e : batches.entrySet()) {
@@ -502,6 +518,12 @@ public final class Network implements AutoCloseable {
                 e.getKey().send(new GetData(l.subList(i, Math.min(l.size(), i + GetData.MAX_COUNT))));
             }
         }
+    }
+
+    /** Established, with room for requests, and past the peer's anti-intersection delay. */
+    private boolean requestable(Connection c, long now) {
+        return c.isEstablished() && c.inFlight.size() < limits.maxInFlightPerPeer()
+                && now - c.establishedAt >= limits.getDataDelay().toNanos();
     }
 
     private static void closeQuietly(Socket s) {
