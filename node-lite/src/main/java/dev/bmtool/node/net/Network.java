@@ -93,7 +93,13 @@ public final class Network implements AutoCloseable {
         if (config.listen() != null) {
             ServerSocket ss = new ServerSocket();
             ss.setReuseAddress(true);
-            ss.bind(config.listen(), 64);
+            try {
+                ss.bind(config.listen(), 64);
+            } catch (IOException e) {
+                ss.close();
+                throw new IOException("cannot listen on " + config.listen().getHostString() + ":"
+                        + config.listen().getPort() + ": " + e.getMessage(), e);
+            }
             listener = ss;
             log.info("listening on " + ss.getInetAddress().getHostAddress() + ":" + ss.getLocalPort()
                     + (config.tls() ? " (TLS offered)" : " (plain TCP)"));
