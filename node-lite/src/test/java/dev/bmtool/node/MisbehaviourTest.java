@@ -134,4 +134,26 @@ class MisbehaviourTest {
         }
         wellBehavedPeerStillServed(14);
     }
+
+    @Test
+    void packetFloodIsCutOff() throws Exception {
+        try (TestPeer p = new TestPeer(a.listenPort()).handshake()) {
+            byte[] ping = new dev.bmtool.core.wire.Ping().toPacket().write();
+            java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < 1000; i++) {
+                burst.write(ping);
+            }
+            boolean cut = false;
+            for (int round = 0; round < 20 && !cut; round++) {
+                try {
+                    p.out.write(burst.toByteArray());
+                    p.out.flush();
+                } catch (java.io.IOException e) {
+                    cut = true;
+                }
+            }
+            assertTrue(cut || p.closedWithin(5000), "packet flood disconnected");
+        }
+        wellBehavedPeerStillServed(15);
+    }
 }

@@ -226,7 +226,9 @@ final class Connection {
         } catch (ProtocolException e) {
             throw new PeerException(e.getMessage());
         }
-        if (!packetBudget.take(1)) {
+        // objects we asked for do not count: an initial sync may bring thousands per second
+        boolean requested = h.command().equals(ObjectMessage.COMMAND) && !inFlight.isEmpty();
+        if (!requested && !packetBudget.take(1)) {
             throw new PeerException("too many packets (rate limit)");
         }
         try {

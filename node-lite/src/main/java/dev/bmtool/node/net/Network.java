@@ -311,7 +311,10 @@ public final class Network implements AutoCloseable {
         if (!addrs.isEmpty()) {
             c.send(new Addr(addrs));
         }
-        List<InventoryVector> inv = new ArrayList<>(have);
+        List<InventoryVector> inv = new ArrayList<>();
+        for (byte[] h : node.objects().inventory(now)) {
+            inv.add(InventoryVector.of(h));
+        }
         for (int i = 0; i < inv.size(); i += 49_999) {
             c.send(new Inv(inv.subList(i, Math.min(inv.size(), i + 49_999))));
         }
