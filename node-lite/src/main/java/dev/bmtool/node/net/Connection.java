@@ -256,11 +256,16 @@ final class Connection {
                 // we do not advertise NODE_DANDELION; such peers should not send stems to us
             }
             case GetData gd -> {
+                int served = 0;
                 for (InventoryVector v : gd.hashes()) {
                     byte[] raw = net.objectBytes(v);
                     if (raw != null) {
                         sendBlocking(Packet.of(ObjectMessage.COMMAND, raw).write());
+                        served++;
                     }
+                }
+                if (served > 0) {
+                    net.log().info("sent " + served + " object" + (served == 1 ? "" : "s") + " to " + name());
                 }
             }
             case ObjectMessage om -> {
@@ -357,6 +362,7 @@ final class Connection {
             l = new ArrayList<>(pendingInv);
             pendingInv.clear();
         }
+        net.log().debug("announced " + l.size() + " hash" + (l.size() == 1 ? "" : "es") + " to " + name());
         send(new Inv(l));
     }
 
