@@ -462,6 +462,9 @@ public final class Network implements AutoCloseable {
                 c.send(new dev.bmtool.core.wire.Ping());
             }
             c.flushInv();
+            // entries whose want was settled meanwhile (object arrived from elsewhere) expire here
+            long stale = 2 * limits.requestTimeout().toNanos();
+            c.inFlight.entrySet().removeIf(e -> now - e.getValue() > stale);
         }
         scheduleDownloads(now);
     }
