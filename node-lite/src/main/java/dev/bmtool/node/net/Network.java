@@ -369,7 +369,11 @@ public final class Network implements AutoCloseable {
     void received(Connection c, BitmessageObject o) {
         InventoryVector v = InventoryVector.of(o);
         c.inFlight.remove(v);
-        wanted.remove(v);
+        Want w = wanted.remove(v);
+        Connection asked = w == null ? null : w.askedFrom;
+        if (asked != null) {
+            asked.inFlight.remove(v);
+        }
         if (have.contains(v)) {
             return;
         }
