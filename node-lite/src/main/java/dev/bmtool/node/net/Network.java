@@ -169,6 +169,7 @@ public final class Network implements AutoCloseable {
                     maybeDial(p.getHostString(), p.getPort(), true);
                 }
                 if (config.bootstrap()) {
+                    dnsBootstrapIfStuck();
                     long outbound = connections.stream().filter(c -> c.outbound).count();
                     if (outbound < limits.maxOutbound()) {
                         for (Peer p : node.peers().list(500)) {
@@ -187,6 +188,24 @@ public final class Network implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("dialler: " + e.getMessage());
             }
+        }
+    }
+
+    /** PyBitmessage's DNS bootstrap names, used when no known node answers. */
+    static final List<String> DNS_BOOTSTRAP = List.of("bootstrap8444.bitmessage.org:8444",
+            "bootstrap8080.bitmessage.org:8080");
+    private final long startedAt = System.nanoTime();
+
+    /** After 30 s without an established outbound connection, also try a DNS bootstrap name. */
+    private void dnsBootstrapIfStuck() {
+        if (System.nanoTime() - startedAt < TimeUnit.SECONDS.toNanos(30)) {
+            return;
+        }
+        boolean anyOutbound = connections.stream().anyMatch(c -> c.outbound && c.isEstablished());
+        if (!anyOutbound) {
+            String hp = DNS_BOOTSTRAP.get(random.nextInt(DNS_BOOTSTRAP.size()));
+            int colon = hp.lastIndexOf(':');
+            maybeDial(hp.substring(0, colon), Integer.parseInt(hp.substring(colon + 1)), false);
         }
     }
 
