@@ -61,7 +61,7 @@ class MisbehaviourTest {
             p.out.flush();
             assertTrue(p.closedWithin(5000));
         }
-        wellBehavedPeerStillServed(11);
+        wellBehavedPeerStillServed(1);
     }
 
     @Test
@@ -77,7 +77,7 @@ class MisbehaviourTest {
             // no payload follows: the node must not wait for 1.6 MB
             assertTrue(p.closedWithin(2000));
         }
-        wellBehavedPeerStillServed(12);
+        wellBehavedPeerStillServed(2);
     }
 
     @Test
@@ -102,7 +102,7 @@ class MisbehaviourTest {
         }
         long wanted = ((Number) a.status().get("wanted")).longValue();
         assertTrue(wanted <= a.config().limits().maxWanted(), "wanted list bounded: " + wanted);
-        wellBehavedPeerStillServed(13);
+        wellBehavedPeerStillServed(3);
     }
 
     @Test
@@ -132,7 +132,7 @@ class MisbehaviourTest {
             p.out.flush();
             assertTrue(p.closedWithin(10_000), "half a packet is not waited for forever");
         }
-        wellBehavedPeerStillServed(14);
+        wellBehavedPeerStillServed(4);
     }
 
     @Test
@@ -154,6 +154,6 @@ class MisbehaviourTest {
             }
             assertTrue(cut || p.closedWithin(5000), "packet flood disconnected");
         }
-        wellBehavedPeerStillServed(15);
+        wellBehavedPeerStillServed(5);
     }
 }

@@ -81,7 +81,7 @@ class PyBitmessageStyleTest {
 
     @Test
     void nodeAsServer() throws Exception {
-        BitmessageObject o = TestObjects.valid(21);
+        BitmessageObject o = TestObjects.valid(1);
         InventoryVector v = InventoryVector.of(o);
         try (Node node = Node.start(config(dir).build(), NodeLog.silent());
                 Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
@@ -112,7 +112,7 @@ class PyBitmessageStyleTest {
 
     @Test
     void nodeAsClient() throws Exception {
-        BitmessageObject o = TestObjects.valid(22);
+        BitmessageObject o = TestObjects.valid(3);
         InventoryVector v = InventoryVector.of(o);
         try (ServerSocket ss = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
                 Node node = Node.start(config(dir).peers(List.of(new InetSocketAddress("127.0.0.1", ss.getLocalPort())))
@@ -169,6 +169,34 @@ class PyBitmessageStyleTest {
                     assertEquals(-1, s.getInputStream().read(), "closed after the error");
                 }
             }
+        }
+    }
+
+    @Test
+    void pingWhenQuietAndCloseWhenIdle() throws Exception {
+        NodeConfig.Limits d = NodeConfig.Limits.defaults();
+        NodeConfig.Limits quick = new NodeConfig.Limits(d.maxConnections(), d.maxOutbound(), Duration.ofSeconds(5),
+                Duration.ofSeconds(3), Duration.ofSeconds(1), d.packetTimeout(), d.requestTimeout(),
+                d.maxInFlightPerPeer(), d.maxInFlight(), d.maxWanted(), d.invBurst(), d.invPerSecond(),
+                d.packetsPerSecond(), d.sendQueue(), d.reconnectDelay(), Duration.ZERO);
+        try (Node node = Node.start(config(dir).tls(false).limits(quick).build(), NodeLog.silent());
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+            s.setSoTimeout(10_000);
+            NetworkAddress a = NetworkAddress.ofShort(1, HostAddress.parse("127.0.0.1"), 8444);
+            send(s.getOutputStream(), new Version(3, 1, System.currentTimeMillis() / 1000, a, a, 7, "/x:1/", List.of(1L)));
+            readUntil(s.getInputStream(), Version.class);
+            send(s.getOutputStream(), new Verack());
+            readUntil(s.getInputStream(), Ping.class); // keepalive after the ping interval
+            long start = System.currentTimeMillis();
+            boolean closed = false;
+            try {
+                while (!closed) {
+                    closed = s.getInputStream().read() < 0;
+                }
+            } catch (java.io.IOException e) {
+                closed = true;
+            }
+            assertTrue(closed && System.currentTimeMillis() - start < 9_000, "idle peer disconnected");
         }
     }
 }
