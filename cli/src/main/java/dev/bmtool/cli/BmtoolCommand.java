@@ -22,6 +22,15 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.node.NodeCommand.class,
             AddressCommand.class,
             KeysCommand.class,
+            dev.bmtool.cli.mail.IdentityCommand.class,
+            dev.bmtool.cli.mail.ChanCommand.class,
+            dev.bmtool.cli.mail.SendCommand.class,
+            dev.bmtool.cli.mail.BroadcastCommand.class,
+            dev.bmtool.cli.mail.SubscribeCommand.class,
+            dev.bmtool.cli.mail.InboxCommand.class,
+            dev.bmtool.cli.mail.ReadCommand.class,
+            dev.bmtool.cli.mail.SentCommand.class,
+            dev.bmtool.cli.mail.DemoCommand.class,
         })
 public final class BmtoolCommand {
 

@@ -76,9 +76,16 @@ public final class NodeRunCommand implements Callable<Integer> {
         PrintStream err = System.err;
         NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
         Node node = Node.start(cfg, log);
+        // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
+        AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("shutting down");
+            try {
+                mail.close();
+            } catch (Exception e) {
+                log.warn("mail agent: " + e.getMessage());
+            }
             node.close();
             stopped.countDown();
         }, "bmtool-node-shutdown");
