@@ -1,5 +1,7 @@
 package dev.bmtool.cli;
 
+import dev.bmtool.cli.address.AddressCommand;
+import dev.bmtool.cli.keys.KeysCommand;
 import dev.bmtool.core.encoding.ProtocolException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             dev.bmtool.cli.object.ObjectCommand.class,
             dev.bmtool.cli.node.NodeCommand.class,
+            AddressCommand.class,
+            KeysCommand.class,
             dev.bmtool.cli.mail.IdentityCommand.class,
             dev.bmtool.cli.mail.ChanCommand.class,
             dev.bmtool.cli.mail.SendCommand.class,

@@ -69,11 +69,7 @@ public final class NodeRunCommand implements Callable<Integer> {
             }
             peerAddrs.add(a);
         }
-        NodeConfig.Limits d = NodeConfig.Limits.defaults();
-        NodeConfig.Limits limits = new NodeConfig.Limits(maxConnections, Math.min(d.maxOutbound(), maxConnections),
-                d.handshakeTimeout(), d.idleTimeout(), d.pingInterval(), d.packetTimeout(), d.requestTimeout(),
-                d.maxInFlightPerPeer(), d.maxInFlight(), d.maxWanted(), d.invBurst(), d.invPerSecond(),
-                d.packetsPerSecond(), d.sendQueue(), d.reconnectDelay());
+        NodeConfig.Limits limits = NodeConfig.Limits.defaults().withMaxConnections(maxConnections);
         NodeConfig cfg = NodeConfig.builder(Cli.root(spec).dataDir()).listen(listenAddr)
                 .peers(peerAddrs.stream().map(a -> new InetSocketAddress(a.getHostString(), a.getPort())).toList())
                 .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits).build();
