@@ -4,6 +4,7 @@ import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowScheduler;
 import dev.bmtool.node.mail.MailPow;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -17,6 +18,11 @@ final class PowEngines {
     }
 
     static MailPow.Solver open(String kind, Consumer<String> problems) {
+        return open(kind, problems, null);
+    }
+
+    /** With {@code progress}: a line every few seconds while a long job runs (rate, done, ETA). */
+    static MailPow.Solver open(String kind, Consumer<String> problems, Consumer<String> progress) {
         PowScheduler.EngineKind k;
         try {
             k = PowScheduler.EngineKind.parse(kind);
@@ -33,9 +39,23 @@ final class PowEngines {
             @Override
             public MailPow.Solved solve(PowJob job, BooleanSupplier cancelled) {
                 PowScheduler.Outcome o = scheduler.solve(job, new PowScheduler.Listener() {
+                    private long lastPrint = System.nanoTime();
+
                     @Override
                     public boolean cancelled() {
                         return cancelled.getAsBoolean();
+                    }
+
+                    @Override
+                    public void progress(PowScheduler.Progress p) {
+                        long now = System.nanoTime();
+                        if (progress == null || now - lastPrint < 3_000_000_000L) {
+                            return;
+                        }
+                        lastPrint = now;
+                        progress.accept(String.format(Locale.ROOT,
+                                "  proof of work: %.1f M trials (%.0f%% of expected), %.2f M/s, ETA %d s",
+                                p.trials() / 1e6, 100 * p.fraction(), p.rate() / 1e6, p.eta().toSeconds()));
                     }
                 });
                 if (!o.found()) {
