@@ -356,7 +356,11 @@ public final class MailAgent implements AutoCloseable {
                     skipped++;
                     listener.event(new Event("skipped", Hex.encode(s.hash()) + ": " + e.getMessage(), null, null));
                 }
-                store.setState(SEQ_KEY, s.seq());
+            }
+            if (!batch.isEmpty()) {
+                // once per batch; after a crash a few objects are seen again, which is harmless
+                // (inbox de-duplicates by sigHash, acks and pubkey answers are idempotent)
+                store.setState(SEQ_KEY, batch.getLast().seq());
             }
             tick();
             return batch.size();
@@ -367,9 +371,9 @@ public final class MailAgent implements AutoCloseable {
     synchronized void handle(byte[] raw, byte[] hash) {
         if (raw.length > 16 && raw.length - 16 <= MAX_ACK_CANDIDATE) {
             byte[] candidate = Arrays.copyOfRange(raw, 16, raw.length);
-            if (store.ackReceived(candidate, now())) {
-                Optional<MailStore.SentEntry> e = store.sentByAck(candidate);
-                emit("ack received", e.map(x -> "for message " + x.id() + " to " + x.to()).orElse(""), null);
+            Optional<MailStore.SentEntry> e = store.sentByAck(candidate); // a read: no write per object
+            if (e.isPresent() && store.ackReceived(candidate, now())) {
+                emit("ack received", "for message " + e.get().id() + " to " + e.get().to(), null);
                 return;
             }
         }
