@@ -31,6 +31,8 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.ReadCommand.class,
             dev.bmtool.cli.mail.SentCommand.class,
             dev.bmtool.cli.mail.DemoCommand.class,
+            dev.bmtool.cli.pow.PowCommand.class,
+            dev.bmtool.cli.pow.BenchCommand.class,
         })
 public final class BmtoolCommand {
 
