@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = "Bitmessage toolkit: hardware-accelerated proof of work, addresses, crypto and a lightweight node.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            dev.bmtool.cli.pow.DevicesCommand.class,
         })
 public final class BmtoolCommand {
 

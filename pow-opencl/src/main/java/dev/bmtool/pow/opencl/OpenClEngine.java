@@ -47,6 +47,8 @@ public final class OpenClEngine implements PowEngine {
     static final int SLOTS = 4;
     /** Jobs per batch launch (bounded by the device's constant buffer size too). */
     static final int MAX_BATCH = 64;
+    /** Work-group size unless {@link Options#localSize()} says otherwise. */
+    static final long DEFAULT_LOCAL = 256;
 
     /**
      * Tunables. {@code noncesPerItem} and {@code rotate} are kernel build options;
@@ -433,7 +435,7 @@ public final class OpenClEngine implements PowEngine {
     }
 
     private long minItems() {
-        return Math.max(64, (long) device.computeUnits() * 64);
+        return Math.max(local(), (long) device.computeUnits() * 64);
     }
 
     /** First launch of a job: about a tenth of a steady launch, so an easy job ends early. */
@@ -453,13 +455,23 @@ public final class OpenClEngine implements PowEngine {
         return items >= steady ? steady : Math.min(steady, items * 2);
     }
 
+    /**
+     * The work-group size: the option if set, else 256 (or the device maximum). Always fixed:
+     * leaving it to the driver lets pocl pick a new size, and compile a new kernel variant, for
+     * every new global size of the launch ramp.
+     */
+    private long local() {
+        long l = options.localSize() > 0 ? options.localSize() : DEFAULT_LOCAL;
+        return Math.max(1, Math.min(l, device.maxWorkGroupSize()));
+    }
+
     private long roundToLocal(long items) {
-        long local = options.localSize();
-        return local > 0 ? (items + local - 1) / local * local : items;
+        long local = local();
+        return (items + local - 1) / local * local;
     }
 
     private long[] localSize() {
-        return options.localSize() > 0 ? new long[] {options.localSize()} : null;
+        return new long[] {local()};
     }
 
     /** Reads the winners of job 0 after the queue is idle, re-checks them on the CPU. */
@@ -575,7 +587,7 @@ public final class OpenClEngine implements PowEngine {
                     }
                     clSetKernelArg(batchKernel, 1, Sizeof.cl_ulong, Pointer.to(new long[] {offset}));
                     cl_event kev = new cl_event();
-                    long[] local = options.localSize() > 0 ? new long[] {options.localSize(), 1} : null;
+                    long[] local = {local(), 1};
                     clEnqueueNDRangeKernel(queue, batchKernel, 2, null, new long[] {launchItems, nj}, local, 0, null, kev);
                     ByteBuffer hb = hitReads[slot];
                     slot ^= 1;
@@ -674,7 +686,7 @@ public final class OpenClEngine implements PowEngine {
                 clSetKernelArg(trialsKernel, 0, Sizeof.cl_mem, Pointer.to(jobBuf));
                 clSetKernelArg(trialsKernel, 1, Sizeof.cl_uint, Pointer.to(new int[] {n}));
                 clSetKernelArg(trialsKernel, 2, Sizeof.cl_mem, Pointer.to(out));
-                clEnqueueNDRangeKernel(queue, trialsKernel, 1, null, new long[] {n}, null, 0, null, null);
+                clEnqueueNDRangeKernel(queue, trialsKernel, 1, null, new long[] {roundToLocal(n)}, localSize(), 0, null, null);
                 long[] values = new long[n];
                 clEnqueueReadBuffer(queue, out, CL_TRUE, 0, (long) n * Long.BYTES, Pointer.to(values), 0, null, null);
                 return values;
