@@ -16,6 +16,8 @@ import picocli.CommandLine.ScopeType;
         description = "Bitmessage toolkit: hardware-accelerated proof of work, addresses, crypto and a lightweight node.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            dev.bmtool.cli.object.ObjectCommand.class,
+            dev.bmtool.cli.node.NodeCommand.class,
             dev.bmtool.cli.pow.DevicesCommand.class,
         })
 public final class BmtoolCommand {
