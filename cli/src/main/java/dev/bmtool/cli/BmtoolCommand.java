@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.DemoCommand.class,
             dev.bmtool.cli.pow.PowCommand.class,
             dev.bmtool.cli.pow.BenchCommand.class,
+            dev.bmtool.cli.pow.DevicesCommand.class,
         })
 public final class BmtoolCommand {
 
