@@ -5,10 +5,15 @@ package dev.bmtool.core.vanity;
  *
  * <p>The 130-byte input fills SHA-512 block 1 with the 65 fixed signing-key bytes (words 0..7 and
  * the top byte of word 8), so the state after rounds 0..7 is computed once per signing key; block 2
- * holds the last two bytes of Y and constant padding, whose schedule is folded at generation time.
- * RIPEMD-160 hashes the 64-byte digest: one data block and one constant padding block. Words come
- * straight from the field limbs; no byte arrays, no allocation. The round code is unrolled (generated
- * from the FIPS 180-4 and RIPEMD-160 tables) and checked against the JDK and Bouncy Castle digests.
+ * holds the last two bytes of Y and constant padding. RIPEMD-160 hashes the 64-byte digest: one
+ * data block and one constant padding block whose message words are folded into the round
+ * constants. Words come straight from the field limbs: no byte arrays, no allocation.
+ *
+ * <p>RIPEMD-160 is unrolled (its message order and rotations differ per step); SHA-512 runs as a
+ * loop of eight unrolled rounds, which measured faster on HotSpot than full unrolling (the JIT
+ * does not compile methods over 8000 bytecodes, and long straight-line chunks spilled registers).
+ * The round code was generated from the FIPS 180-4 and RIPEMD-160 tables; tests check it against
+ * the JDK and Bouncy Castle digests.
  *
  * <p>Not thread-safe: one instance per search thread.
  */
@@ -257,616 +262,86 @@ final class CandidateHasher {
         return out;
     }
 
-    /** Block 1 rounds 8..23. */
-    private void b1r8() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w1;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0xd807aa98a3030242L + w[8];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x12835b0145706fbeL + w[9];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x243185be4ee4b28cL + w[10];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x550c7dc3d5ffb4e2L + w[11];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x72be5d74f27b896fL + w[12];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x80deb1fe3b1696b1L + w[13];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x9bdc06a725c71235L + w[14];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0xc19bf174cf692694L + w[15];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0xe49b69c19ef14ad2L + w[16];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0xefbe4786384f25e3L + w[17];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0xfc19dc68b8cd5b5L + w[18];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x240ca1cc77ac9c65L + w[19];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x2de92c6f592b0275L + w[20];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x4a7484aa6ea6e483L + w[21];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x5cb0a9dcbd41fbd4L + w[22];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x76f988da831153b5L + w[23];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
-    /** Block 1 rounds 24..39. */
-    private void b1r24() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w1;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x983e5152ee66dfabL + w[24];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0xa831c66d2db43210L + w[25];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0xb00327c898fb213fL + w[26];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0xbf597fc7beef0ee4L + w[27];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0xc6e00bf33da88fc2L + w[28];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0xd5a79147930aa725L + w[29];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x6ca6351e003826fL + w[30];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x142929670a0e6e70L + w[31];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x27b70a8546d22ffcL + w[32];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x2e1b21385c26c926L + w[33];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x4d2c6dfc5ac42aedL + w[34];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x53380d139d95b3dfL + w[35];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x650a73548baf63deL + w[36];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x766a0abb3c77b2a8L + w[37];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x81c2c92e47edaee6L + w[38];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x92722c851482353bL + w[39];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
-    /** Block 1 rounds 40..55. */
-    private void b1r40() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w1;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0xa2bfe8a14cf10364L + w[40];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0xa81a664bbc423001L + w[41];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0xc24b8b70d0f89791L + w[42];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0xc76c51a30654be30L + w[43];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0xd192e819d6ef5218L + w[44];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0xd69906245565a910L + w[45];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0xf40e35855771202aL + w[46];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x106aa07032bbd1b8L + w[47];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x19a4c116b8d2d0c8L + w[48];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x1e376c085141ab53L + w[49];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x2748774cdf8eeb99L + w[50];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x34b0bcb5e19b48a8L + w[51];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x391c0cb3c5c95a63L + w[52];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x4ed8aa4ae3418acbL + w[53];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x5b9cca4f7763e373L + w[54];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x682e6ff3d6b2b8a3L + w[55];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
-    /** Block 1 rounds 56..71. */
-    private void b1r56() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w1;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x748f82ee5defb2fcL + w[56];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x78a5636f43172f60L + w[57];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x84c87814a1f0ab72L + w[58];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x8cc702081a6439ecL + w[59];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x90befffa23631e28L + w[60];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0xa4506cebde82bde9L + w[61];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0xbef9a3f7b2c67915L + w[62];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0xc67178f2e372532bL + w[63];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0xca273eceea26619cL + w[64];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0xd186b8c721c0c207L + w[65];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0xeada7dd6cde0eb1eL + w[66];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0xf57d4f7fee6ed178L + w[67];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x6f067aa72176fbaL + w[68];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0xa637dc5a2c898a6L + w[69];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x113f9804bef90daeL + w[70];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x1b710b35131c471bL + w[71];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
-    /** Block 1 rounds 72..79. */
-    private void b1r72() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w1;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x28db77f523047d84L + w[72];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x32caab7b40c72493L + w[73];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x3c9ebe0a15c9bebcL + w[74];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x431d67c49c100d4cL + w[75];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x4cc5d4becb3e42b6L + w[76];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x597f299cfc657e2aL + w[77];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x5fcb6fab3ad6faecL + w[78];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x6c44198c4a475817L + w[79];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
-    /** Block 2 rounds 0..15. */
-    private void b2r0() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w2;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x428a2f98d728ae22L + w[0];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x7137449123ef65cdL + w[1];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0xb5c0fbcfec4d3b2fL + w[2];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0xe9b5dba58189dbbcL + w[3];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x3956c25bf348b538L + w[4];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x59f111f1b605d019L + w[5];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x923f82a4af194f9bL + w[6];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0xab1c5ed5da6d8118L + w[7];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0xd807aa98a3030242L + w[8];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x12835b0145706fbeL + w[9];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x243185be4ee4b28cL + w[10];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x550c7dc3d5ffb4e2L + w[11];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x72be5d74f27b896fL + w[12];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x80deb1fe3b1696b1L + w[13];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x9bdc06a725c71235L + w[14];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0xc19bf174cf692694L + w[15];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
-    /** Block 2 rounds 16..31. */
-    private void b2r16() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w2;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0xe49b69c19ef14ad2L + w[16];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0xefbe4786384f25e3L + w[17];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0xfc19dc68b8cd5b5L + w[18];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x240ca1cc77ac9c65L + w[19];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x2de92c6f592b0275L + w[20];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x4a7484aa6ea6e483L + w[21];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x5cb0a9dcbd41fbd4L + w[22];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x76f988da831153b5L + w[23];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x983e5152ee66dfabL + w[24];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0xa831c66d2db43210L + w[25];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0xb00327c898fb213fL + w[26];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0xbf597fc7beef0ee4L + w[27];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0xc6e00bf33da88fc2L + w[28];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0xd5a79147930aa725L + w[29];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x6ca6351e003826fL + w[30];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x142929670a0e6e70L + w[31];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
-    /** Block 2 rounds 32..47. */
-    private void b2r32() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w2;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x27b70a8546d22ffcL + w[32];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x2e1b21385c26c926L + w[33];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x4d2c6dfc5ac42aedL + w[34];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x53380d139d95b3dfL + w[35];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x650a73548baf63deL + w[36];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x766a0abb3c77b2a8L + w[37];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x81c2c92e47edaee6L + w[38];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x92722c851482353bL + w[39];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0xa2bfe8a14cf10364L + w[40];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0xa81a664bbc423001L + w[41];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0xc24b8b70d0f89791L + w[42];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0xc76c51a30654be30L + w[43];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0xd192e819d6ef5218L + w[44];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0xd69906245565a910L + w[45];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0xf40e35855771202aL + w[46];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x106aa07032bbd1b8L + w[47];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
-    /** Block 2 rounds 48..63. */
-    private void b2r48() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w2;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x19a4c116b8d2d0c8L + w[48];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x1e376c085141ab53L + w[49];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x2748774cdf8eeb99L + w[50];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x34b0bcb5e19b48a8L + w[51];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x391c0cb3c5c95a63L + w[52];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x4ed8aa4ae3418acbL + w[53];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x5b9cca4f7763e373L + w[54];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x682e6ff3d6b2b8a3L + w[55];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x748f82ee5defb2fcL + w[56];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x78a5636f43172f60L + w[57];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x84c87814a1f0ab72L + w[58];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x8cc702081a6439ecL + w[59];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x90befffa23631e28L + w[60];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0xa4506cebde82bde9L + w[61];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0xbef9a3f7b2c67915L + w[62];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0xc67178f2e372532bL + w[63];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
-    /** Block 2 rounds 64..79. */
-    private void b2r64() {
-        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
-        final long[] w = w2;
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0xca273eceea26619cL + w[64];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0xd186b8c721c0c207L + w[65];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0xeada7dd6cde0eb1eL + w[66];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0xf57d4f7fee6ed178L + w[67];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x6f067aa72176fbaL + w[68];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0xa637dc5a2c898a6L + w[69];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x113f9804bef90daeL + w[70];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x1b710b35131c471bL + w[71];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + 0x28db77f523047d84L + w[72];
-        d += h;
-        h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-        g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + 0x32caab7b40c72493L + w[73];
-        c += g;
-        g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
-        f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + 0x3c9ebe0a15c9bebcL + w[74];
-        b += f;
-        f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
-        e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + 0x431d67c49c100d4cL + w[75];
-        a += e;
-        e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
-        d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + 0x4cc5d4becb3e42b6L + w[76];
-        h += d;
-        d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
-        c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + 0x597f299cfc657e2aL + w[77];
-        g += c;
-        c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
-        b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + 0x5fcb6fab3ad6faecL + w[78];
-        f += b;
-        b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
-        a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + 0x6c44198c4a475817L + w[79];
-        e += a;
-        a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
-        sa = a;
-        sb = b;
-        sc = c;
-        sd = d;
-        se = e;
-        sf = f;
-        sg = g;
-        sh = h;
-    }
-
+    /** Block 1 rounds 8..79 (rounds 0..7 see only the signing key and are precomputed). */
     private void b1rounds() {
-        b1r8();
-        b1r24();
-        b1r40();
-        b1r56();
-        b1r72();
+        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
+        final long[] w = w1;
+        final long[] k = K;
+        for (int t = 8; t < 80; t += 8) {
+            h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + k[t] + w[t];
+            d += h;
+            h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+            g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + k[t + 1] + w[t + 1];
+            c += g;
+            g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
+            f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + k[t + 2] + w[t + 2];
+            b += f;
+            f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
+            e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + k[t + 3] + w[t + 3];
+            a += e;
+            e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
+            d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + k[t + 4] + w[t + 4];
+            h += d;
+            d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
+            c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + k[t + 5] + w[t + 5];
+            g += c;
+            c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
+            b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + k[t + 6] + w[t + 6];
+            f += b;
+            b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
+            a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + k[t + 7] + w[t + 7];
+            e += a;
+            a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
+        }
+        sa = a;
+        sb = b;
+        sc = c;
+        sd = d;
+        se = e;
+        sf = f;
+        sg = g;
+        sh = h;
     }
 
+    /** Block 2 rounds 0..79. */
     private void b2rounds() {
-        b2r0();
-        b2r16();
-        b2r32();
-        b2r48();
-        b2r64();
+        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
+        final long[] w = w2;
+        final long[] k = K;
+        for (int t = 0; t < 80; t += 8) {
+            h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + k[t] + w[t];
+            d += h;
+            h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+            g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + k[t + 1] + w[t + 1];
+            c += g;
+            g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
+            f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + k[t + 2] + w[t + 2];
+            b += f;
+            f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
+            e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + k[t + 3] + w[t + 3];
+            a += e;
+            e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
+            d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + k[t + 4] + w[t + 4];
+            h += d;
+            d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
+            c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + k[t + 5] + w[t + 5];
+            g += c;
+            c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
+            b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + k[t + 6] + w[t + 6];
+            f += b;
+            b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
+            a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + k[t + 7] + w[t + 7];
+            e += a;
+            a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
+        }
+        sa = a;
+        sb = b;
+        sc = c;
+        sd = d;
+        se = e;
+        sf = f;
+        sg = g;
+        sh = h;
     }
 
     /** RIPEMD-160 left line, data block. */
