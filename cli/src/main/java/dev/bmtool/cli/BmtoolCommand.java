@@ -1,5 +1,7 @@
 package dev.bmtool.cli;
 
+import dev.bmtool.cli.address.AddressCommand;
+import dev.bmtool.cli.keys.KeysCommand;
 import dev.bmtool.core.encoding.ProtocolException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +18,19 @@ import picocli.CommandLine.ScopeType;
         description = "Bitmessage toolkit: hardware-accelerated proof of work, addresses, crypto and a lightweight node.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            dev.bmtool.cli.object.ObjectCommand.class,
+            dev.bmtool.cli.node.NodeCommand.class,
+            AddressCommand.class,
+            KeysCommand.class,
+            dev.bmtool.cli.mail.IdentityCommand.class,
+            dev.bmtool.cli.mail.ChanCommand.class,
+            dev.bmtool.cli.mail.SendCommand.class,
+            dev.bmtool.cli.mail.BroadcastCommand.class,
+            dev.bmtool.cli.mail.SubscribeCommand.class,
+            dev.bmtool.cli.mail.InboxCommand.class,
+            dev.bmtool.cli.mail.ReadCommand.class,
+            dev.bmtool.cli.mail.SentCommand.class,
+            dev.bmtool.cli.mail.DemoCommand.class,
         })
 public final class BmtoolCommand {
 

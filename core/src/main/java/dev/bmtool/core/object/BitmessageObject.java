@@ -3,6 +3,7 @@ package dev.bmtool.core.object;
 import dev.bmtool.core.encoding.ByteReader;
 import dev.bmtool.core.encoding.ByteWriter;
 import dev.bmtool.core.encoding.ProtocolException;
+import dev.bmtool.core.pow.PowMath;
 import java.util.Arrays;
 
 /**
@@ -134,6 +135,31 @@ public final class BitmessageObject {
     /** Offset of objectPayload within {@link #write()}. */
     public int payloadOffset() {
         return headerEnd;
+    }
+
+    /** Inventory hash: dsha512(whole object)[0:32]. */
+    public byte[] inventoryHash() {
+        return PowMath.inventoryHash(raw);
+    }
+
+    /** PoW initial hash: sha512(object without its nonce). */
+    public byte[] initialHash() {
+        return PowMath.initialHashOfObject(raw);
+    }
+
+    /** This object's PoW trial value (unsigned). */
+    public long trialValue() {
+        return PowMath.trialValue(nonce, initialHash());
+    }
+
+    /** getpubkey, pubkey, msg, broadcast, onionpeer or unknown. */
+    public String typeName() {
+        return ObjectPayloads.typeName(objectType);
+    }
+
+    /** The typed payload; throws ProtocolException if it does not fit its type's layout. */
+    public ObjectPayload decodePayload() {
+        return ObjectPayloads.decode(this);
     }
 
     @Override

@@ -1,0 +1,135 @@
+package dev.bmtool.cli.node;
+
+import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.json.Json;
+import dev.bmtool.node.Node;
+import dev.bmtool.node.NodeConfig;
+import dev.bmtool.node.NodeLog;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bmtool node run}: the node in the foreground until SIGINT/SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a lightweight node in the foreground: keeps valid objects in <data-dir>/node/objects.db,",
+            "exchanges them with peers and serves the local control API. Stop with Ctrl-C (SIGINT) or SIGTERM."})
+public final class NodeRunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8444",
+            description = "Inbound listener (default: ${DEFAULT-VALUE}; port 0 = any free port; 'none' = no listener).")
+    String listen;
+
+    @Option(names = "--peer", paramLabel = "HOST:PORT",
+            description = "Peer to keep connected (repeatable; loopback allowed).")
+    List<String> peers = new ArrayList<>();
+
+    @Option(names = "--no-bootstrap", description = "Do not use the default nodes or the known-peer table.")
+    boolean noBootstrap;
+
+    @Option(names = "--no-tls", description = "Do not offer TLS (NODE_SSL); connections stay plain TCP.")
+    boolean noTls;
+
+    @Option(names = "--api-port", paramLabel = "N", defaultValue = "8442",
+            description = "Control API port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int apiPort;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "200",
+            description = "Most connections in all (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--json", description = "Print the startup summary as JSON and log as JSON lines on stderr.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (apiPort < 0 || apiPort > 65535) {
+            throw new UsageException("--api-port must be 0..65535");
+        }
+        if (maxConnections < 1) {
+            throw new UsageException("--max-connections must be at least 1");
+        }
+        InetSocketAddress listenAddr = listen.equalsIgnoreCase("none") ? null : resolve(NodeCommand.hostPort(listen, "--listen"));
+        List<InetSocketAddress> peerAddrs = new ArrayList<>();
+        for (String p : peers) {
+            InetSocketAddress a = NodeCommand.hostPort(p, "--peer");
+            if (a.getPort() == 0) {
+                throw new UsageException("--peer needs a port above 0: " + p);
+            }
+            peerAddrs.add(a);
+        }
+        NodeConfig.Limits limits = NodeConfig.Limits.defaults().withMaxConnections(maxConnections);
+        NodeConfig cfg = NodeConfig.builder(Cli.root(spec).dataDir()).listen(listenAddr)
+                .peers(peerAddrs.stream().map(a -> new InetSocketAddress(a.getHostString(), a.getPort())).toList())
+                .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits).build();
+        PrintStream err = System.err;
+        NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
+        Node node = Node.start(cfg, log);
+        // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
+        AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            log.info("shutting down");
+            try {
+                mail.close();
+            } catch (Exception e) {
+                log.warn("mail agent: " + e.getMessage());
+            }
+            node.close();
+            stopped.countDown();
+        }, "bmtool-node-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Map<String, Object> started = new LinkedHashMap<>();
+        started.put("dataDir", cfg.dataDir().toAbsolutePath().toString());
+        started.put("listenPort", node.listenPort());
+        started.put("apiPort", node.apiPort());
+        started.put("tls", cfg.tls());
+        started.put("bootstrap", cfg.bootstrap());
+        started.put("peers", peers);
+        if (json) {
+            Cli.printJson(spec, started);
+        } else {
+            Cli.out(spec).println("node running: listen port " + node.listenPort() + ", API port " + node.apiPort()
+                    + ", data " + cfg.dataDir().toAbsolutePath() + " (Ctrl-C to stop)");
+            Cli.out(spec).flush();
+        }
+        stopped.await();
+        return 0;
+    }
+
+    /** Literal IPs stay as they are; host names are resolved once here. */
+    private static InetSocketAddress resolve(InetSocketAddress unresolved) {
+        InetSocketAddress a = new InetSocketAddress(unresolved.getHostString(), unresolved.getPort());
+        if (a.isUnresolved()) {
+            throw new UsageException("cannot resolve " + unresolved.getHostString());
+        }
+        return a;
+    }
+
+    private static NodeLog jsonLog(PrintStream err, boolean verbose) {
+        return (level, message) -> {
+            if (!verbose && level.equals("DEBUG")) {
+                return;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("time", System.currentTimeMillis() / 1000);
+            m.put("level", level);
+            m.put("message", message);
+            synchronized (err) {
+                err.println(Json.write(m));
+                err.flush();
+            }
+        };
+    }
+}

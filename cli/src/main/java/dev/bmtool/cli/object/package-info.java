@@ -1,0 +1,2 @@
+/** {@code bmtool object ...}: inspecting and verifying Bitmessage objects. */
+package dev.bmtool.cli.object;

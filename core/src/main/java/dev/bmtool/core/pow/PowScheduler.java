@@ -1,0 +1,413 @@
+package dev.bmtool.core.pow;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Runs proof-of-work jobs on every suitable engine at once: the CPU (all threads, SIMD when
+ * available) and, for jobs large enough to pay for them, the accelerators offered by
+ * {@link PowEngineProvider}s (OpenCL devices, found with {@link ServiceLoader} when that module
+ * is on the class path). The nonce space is split into one contiguous slice per engine; the
+ * first valid nonce wins and cancels the rest; every result is re-verified with
+ * {@link PowMath#trialValue}.
+ *
+ * <p>Engines stay open across jobs (accelerators are opened on the first job that wants them),
+ * so a long-running server pays device set-up once. Jobs run one at a time: each already uses
+ * every engine. Close the scheduler to free the engines and threads.
+ */
+public final class PowScheduler implements AutoCloseable {
+
+    /** Which engines {@code --engine} selects. */
+    public enum EngineKind {
+        /** CPU for small jobs; CPU and every accelerator for large ones. */
+        AUTO,
+        /** All CPU threads, SIMD when available, else scalar. */
+        CPU,
+        /** All CPU threads on the SIMD engine (an error when it is unavailable). */
+        SIMD,
+        /** All CPU threads on the scalar engine. */
+        SCALAR,
+        /** OpenCL devices only (an error when there are none). */
+        OPENCL;
+
+        public static EngineKind parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown engine '" + s + "' (auto, cpu, simd, scalar, opencl)");
+            }
+        }
+    }
+
+    /**
+     * @param engine      which engines to use
+     * @param threads     CPU threads; 0 means every available processor
+     * @param randomStart start each slice at a random nonce (wrapping inside the slice)
+     */
+    public record Options(EngineKind engine, int threads, boolean randomStart) {
+        public Options {
+            if (engine == null) {
+                throw new IllegalArgumentException("engine must not be null");
+            }
+            if (threads < 0) {
+                throw new IllegalArgumentException("threads must not be negative: " + threads);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(EngineKind.AUTO, 0, false);
+        }
+
+        int cpuThreads() {
+            return threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        }
+    }
+
+    /** A progress snapshot of the running job. */
+    public record Progress(long trials, double rate, double expectedTrials, Duration elapsed, Duration eta) {
+        /** Trials done as a fraction of the expected number (may exceed 1: PoW is luck). */
+        public double fraction() {
+            return trials / expectedTrials;
+        }
+    }
+
+    /** The outcome of one job. */
+    public record Outcome(PowResult result, String engine, Duration elapsed) {
+        public boolean found() {
+            return result.found();
+        }
+
+        public double seconds() {
+            return elapsed.toNanos() / 1e9;
+        }
+
+        /** Trials per second over the whole job. */
+        public double rate() {
+            double s = seconds();
+            return s > 0 ? result.trials() / s : 0;
+        }
+    }
+
+    /** Progress and cancellation for one job. */
+    public interface Listener {
+        default void progress(Progress progress) {
+        }
+
+        default boolean cancelled() {
+            return false;
+        }
+
+        Listener NONE = new Listener() {
+        };
+    }
+
+    /** Jobs expected to take fewer trials stay on the CPU (about a second or two of CPU time). */
+    public static final double ACCELERATOR_MIN_TRIALS = 1 << 24;
+
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+
+    private final Options options;
+    /** Tests lower it to exercise the accelerator path with small jobs. */
+    volatile double acceleratorMinTrials = ACCELERATOR_MIN_TRIALS;
+    private final PowEngine cpu; // null for OPENCL
+    private final List<PowEngineProvider> providers;
+    private final Consumer<String> problems;
+    private final List<PowEngine> accelerators = new ArrayList<>();
+    private boolean acceleratorsOpened;
+    private final ExecutorService runners;
+    private final SecureRandom random = new SecureRandom();
+    private boolean closed;
+
+    private PowScheduler(Options options, List<PowEngineProvider> providers, Consumer<String> problems) {
+        this.options = options;
+        this.providers = List.copyOf(providers);
+        this.problems = problems;
+        this.cpu = switch (options.engine()) {
+            case OPENCL -> null;
+            case SIMD -> {
+                if (!CpuEngines.simdAvailable()) {
+                    throw new IllegalStateException("SIMD engine unavailable: " + CpuEngines.simdProblem().orElse("?"));
+                }
+                yield MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines::simd, options.randomStart());
+            }
+            case SCALAR -> MultiThreadPowEngine.of(options.cpuThreads(), ScalarPowEngine::new, options.randomStart());
+            case AUTO, CPU -> MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines.bestFactory(),
+                    options.randomStart());
+        };
+        AtomicInteger n = new AtomicInteger();
+        this.runners = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bmtool-pow-scheduler-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        if (options.engine() == EngineKind.OPENCL) {
+            openAccelerators();
+            if (accelerators.isEmpty()) {
+                close();
+                throw new IllegalStateException("no OpenCL device found" + (this.providers.isEmpty()
+                        ? " (the OpenCL module is not on the class path)" : ""));
+            }
+        }
+    }
+
+    /**
+     * Opens a scheduler with the engine providers found by {@link ServiceLoader}. Problems that
+     * do not stop it (a missing OpenCL driver) go to {@code problems}.
+     */
+    public static PowScheduler open(Options options, Consumer<String> problems) {
+        List<PowEngineProvider> found = new ArrayList<>();
+        if (options.engine() == EngineKind.AUTO || options.engine() == EngineKind.OPENCL) {
+            try {
+                for (PowEngineProvider p : ServiceLoader.load(PowEngineProvider.class)) {
+                    found.add(p);
+                }
+            } catch (ServiceConfigurationError | LinkageError e) {
+                problems.accept("cannot load PoW engine providers: " + e.getMessage());
+            }
+        }
+        return new PowScheduler(options, found, problems);
+    }
+
+    /** Opens a scheduler with the given providers (tests, embedding). */
+    public static PowScheduler open(Options options, List<PowEngineProvider> providers, Consumer<String> problems) {
+        return new PowScheduler(options, providers, problems);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    private synchronized void openAccelerators() {
+        if (acceleratorsOpened) {
+            return;
+        }
+        acceleratorsOpened = true;
+        for (PowEngineProvider p : providers) {
+            if (options.engine() == EngineKind.OPENCL && !p.kind().equalsIgnoreCase("opencl")) {
+                continue;
+            }
+            if (!p.accelerated() && options.engine() == EngineKind.AUTO) {
+                continue;
+            }
+            try {
+                accelerators.addAll(p.open(msg -> problems.accept(p.kind() + ": " + msg)));
+            } catch (RuntimeException | LinkageError e) {
+                problems.accept(p.kind() + ": cannot open engines: " + e);
+            }
+        }
+    }
+
+    /** Names of the engines a job of the given expected size would use now. */
+    public synchronized List<String> engineNames(double expectedTrials) {
+        return participants(expectedTrials).stream().map(PowEngine::name).toList();
+    }
+
+    private List<PowEngine> participants(double expectedTrials) {
+        List<PowEngine> out = new ArrayList<>();
+        if (cpu != null) {
+            out.add(cpu);
+        }
+        if (options.engine() == EngineKind.OPENCL
+                || (options.engine() == EngineKind.AUTO && expectedTrials >= acceleratorMinTrials)) {
+            openAccelerators();
+            out.addAll(accelerators);
+        }
+        return out;
+    }
+
+    /** Searches the whole nonce space for {@code job}; blocks until found or cancelled. */
+    public synchronized Outcome solve(PowJob job, Listener listener) {
+        if (closed) {
+            throw new IllegalStateException("scheduler is closed");
+        }
+        double expected = PowMath.expectedTrials(job.target());
+        List<PowEngine> engines = participants(expected);
+        if (engines.isEmpty()) {
+            throw new IllegalStateException("no PoW engine available");
+        }
+        long startNanos = System.nanoTime();
+        JobMonitor monitor = new JobMonitor(listener);
+        List<Future<PowResult>> futures = new ArrayList<>();
+        List<NonceRange> slices = slices(engines.size());
+        for (int i = 0; i < engines.size(); i++) {
+            PowEngine engine = engines.get(i);
+            NonceRange slice = slices.get(i);
+            futures.add(runners.submit(() -> run(engine, job, slice, monitor)));
+        }
+        Thread reporter = Thread.ofVirtual().start(() -> report(monitor, listener, expected, startNanos));
+        long trials = 0;
+        boolean cancelled = false;
+        RuntimeException failure = null;
+        try {
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    PowResult r = uninterruptibly(futures.get(i));
+                    trials += r.trials();
+                    cancelled |= r.status() == PowResult.Status.CANCELLED;
+                } catch (ExecutionException e) {
+                    monitor.stop = true;
+                    PowEngine bad = engines.get(i);
+                    if (accelerators.remove(bad)) {
+                        problems.accept(bad.name() + " failed and is no longer used: " + e.getCause());
+                        bad.close();
+                    }
+                    if (failure == null) {
+                        failure = e.getCause() instanceof IllegalStateException ise ? ise
+                                : new IllegalStateException("PoW engine " + bad.name() + " failed: " + e.getCause(),
+                                        e.getCause());
+                    }
+                }
+            }
+        } finally {
+            monitor.done = true;
+            reporter.interrupt();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        Win win = monitor.winner.get();
+        if (win != null) {
+            PowResult r = PowResult.found(win.result.nonce(), win.result.trialValue(), trials);
+            return new Outcome(Verify.checked(win.engine, job, r), win.engine, elapsed);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        String names = String.join("+", engines.stream().map(PowEngine::name).toList());
+        return new Outcome(cancelled || listener.cancelled() ? PowResult.cancelled(trials) : PowResult.exhausted(trials),
+                names, elapsed);
+    }
+
+    private record Win(String engine, PowResult result) {
+    }
+
+    private static final class JobMonitor implements PowMonitor {
+        final Listener listener;
+        final LongAdder trials = new LongAdder();
+        final AtomicReference<Win> winner = new AtomicReference<>();
+        volatile boolean stop;
+        volatile boolean done;
+
+        JobMonitor(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return stop || listener.cancelled();
+        }
+
+        @Override
+        public void addTrials(long n) {
+            trials.add(n);
+        }
+    }
+
+    private PowResult run(PowEngine engine, PowJob job, NonceRange slice, JobMonitor monitor) {
+        PowResult r;
+        long size = slice.size();
+        if (options.randomStart() && engine != cpu && size != 1) {
+            // the CPU engine rotates itself; here: [start+r, last] then [start, start+r)
+            long skip = size == 0 ? random.nextLong() >>> 1 : Long.remainderUnsigned(random.nextLong(), size);
+            r = engine.search(job, new NonceRange(slice.start() + skip, size - skip), monitor);
+            if (r.status() == PowResult.Status.EXHAUSTED && skip != 0) {
+                PowResult rest = engine.search(job, new NonceRange(slice.start(), skip), monitor);
+                r = new PowResult(rest.status(), rest.nonce(), rest.trialValue(), r.trials() + rest.trials());
+            }
+        } else {
+            r = engine.search(job, slice, monitor);
+        }
+        if (r.found()) {
+            Verify.checked(engine.name(), job, r);
+            if (monitor.winner.compareAndSet(null, new Win(engine.name(), r))) {
+                monitor.stop = true;
+            }
+        }
+        return r;
+    }
+
+    private static void report(JobMonitor monitor, Listener listener, double expected, long startNanos) {
+        while (!monitor.done) {
+            try {
+                Thread.sleep(PROGRESS_INTERVAL);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (monitor.done) {
+                return;
+            }
+            long trials = monitor.trials.sum();
+            double secs = (System.nanoTime() - startNanos) / 1e9;
+            double rate = secs > 0 ? trials / secs : 0;
+            double left = Math.max(expected - trials, 0);
+            Duration eta = rate > 0 ? Duration.ofMillis((long) Math.min(left / rate * 1000, Long.MAX_VALUE / 2))
+                    : Duration.ZERO;
+            listener.progress(new Progress(trials, rate, expected, Duration.ofNanos(System.nanoTime() - startNanos),
+                    eta));
+        }
+    }
+
+    /** n contiguous slices covering [0, 2^64); the last one runs to 2^64-1. */
+    static List<NonceRange> slices(int n) {
+        if (n == 1) {
+            return List.of(NonceRange.from(0));
+        }
+        List<NonceRange> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long start = TWO_64.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(n)).longValue();
+            long end = TWO_64.multiply(BigInteger.valueOf(i + 1)).divide(BigInteger.valueOf(n)).longValue(); // 0 = 2^64
+            out.add(i == n - 1 ? NonceRange.from(start) : new NonceRange(start, end - start));
+        }
+        return out;
+    }
+
+    private static PowResult uninterruptibly(Future<PowResult> f) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        runners.shutdownNow();
+        try {
+            runners.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (cpu != null) {
+            cpu.close();
+        }
+        accelerators.forEach(PowEngine::close);
+        accelerators.clear();
+    }
+}
