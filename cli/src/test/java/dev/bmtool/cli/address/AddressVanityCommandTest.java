@@ -59,6 +59,17 @@ class AddressVanityCommandTest {
     }
 
     @Test
+    void saveAddsToTheIdentityStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        int rc = run("--data-dir", dir.toString(), "--prefix", "S", "--save", "--quiet", "--label", "mine");
+        assertEquals(0, rc, err.toString());
+        var ids = new dev.bmtool.core.address.IdentityStore(dir).list();
+        assertEquals(1, ids.size());
+        assertEquals("mine", ids.get(0).label());
+        assertTrue(out.toString().contains("address:                " + ids.get(0).address().encode()), out.toString());
+        assertTrue(out.toString().contains("saved to "), out.toString());
+    }
+
+    @Test
     void zeroBytesOnly() {
         int rc = run("--zero-bytes", "2", "--quiet", "--engine", "cpu");
         assertEquals(0, rc, err.toString());
