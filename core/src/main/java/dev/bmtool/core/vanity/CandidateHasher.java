@@ -225,6 +225,15 @@ final class CandidateHasher {
         k0 = t;
     }
 
+    /** s8[0..7], fixed words 0..7, word-8 tag: what a device kernel needs (see VanityDeviceData). */
+    long[] precomputed() {
+        long[] out = new long[17];
+        System.arraycopy(s8, 0, out, 0, 8);
+        System.arraycopy(w1, 0, out, 8, 8);
+        out[16] = w8Tag;
+        return out;
+    }
+
     /** Runs only the RIPEMD-160 part on a given 64-byte message (tests). */
     void ripemd160Of(long[] digest8) {
         h0 = digest8[0];

@@ -266,6 +266,25 @@ public final class VanityPattern {
         return v.shiftRight(shift).longValue();
     }
 
+    /** Ranges of the primary ripe length as 6 words each (see VanityDeviceData.ranges). */
+    long[] primaryRanges() {
+        Range[] rs = ranges[20 - zeroBytes];
+        if (rs == null) {
+            return new long[0];
+        }
+        long[] out = new long[6 * rs.length];
+        for (int i = 0; i < rs.length; i++) {
+            Range r = rs[i];
+            out[6 * i] = r.loA();
+            out[6 * i + 1] = r.loB();
+            out[6 * i + 2] = r.loC();
+            out[6 * i + 3] = r.hiA();
+            out[6 * i + 4] = r.hiB();
+            out[6 * i + 5] = r.hiC();
+        }
+        return out;
+    }
+
     /** Chance that one random candidate matches. */
     public double probability() {
         return probability;
