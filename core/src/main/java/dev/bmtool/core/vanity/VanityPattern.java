@@ -25,7 +25,6 @@ public final class VanityPattern {
     /** Largest number of case variants compiled for --case-insensitive. */
     static final int MAX_VARIANTS = 1 << 12;
     static final int MIN_RIPE = 4;
-    private static final BigInteger TWO32 = BigInteger.ONE.shiftLeft(32);
 
     private final String text;
     private final boolean fullPrefix;
@@ -221,12 +220,21 @@ public final class VanityPattern {
                 + body + "\": after \"BM-" + fixed + "\" the next character is one of " + nextCharacters(len);
     }
 
+    /** Base58 digit counts of the smallest and largest address value per ripe length. */
+    private static final int[][] DIGITS = new int[21][];
+
+    static {
+        for (int len = MIN_RIPE; len <= 20; len++) {
+            DIGITS[len] = new int[] {Codec.base58(minValue(len)).length(), Codec.base58(maxValue(len)).length()};
+        }
+    }
+
     /** The range of R whose address (after "BM-") starts with target, or null. */
     private static Range range(int len, String target, BigInteger rMin, BigInteger rMax) {
         BigInteger vMin = minValue(len);
         BigInteger vMax = maxValue(len);
-        int dMin = Codec.base58(vMin).length();
-        int dMax = Codec.base58(vMax).length();
+        int dMin = DIGITS[len][0];
+        int dMax = DIGITS[len][1];
         BigInteger t = BigInteger.ZERO;
         for (int i = 0; i < target.length(); i++) {
             t = t.multiply(Codec.B58).add(BigInteger.valueOf(Codec.digit(target.charAt(i))));
