@@ -2,6 +2,7 @@ package dev.bmtool.cli.address;
 
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.address.IdentityStore;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.vanity.VanityEngine;
 import dev.bmtool.core.vanity.VanityEngineProvider;
@@ -25,21 +26,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "vanity",
         mixinStandardHelpOptions = true,
         description = {
-            "Searches for a v4 stream-1 address that starts with chosen text, or has a short ripe.",
+            "Searches for a v4 stream-1 address that starts with chosen text, or that has",
+            "a short ripe (more leading zero bytes give shorter addresses).",
             "",
-            "The first characters are fixed by version 4, stream 1 and the ripe length, which depends on",
-            "the number of leading zero bytes of the ripe (--zero-bytes):",
-            "  0 zero bytes: BM-87 then one of S..q (35 characters after BM-)",
-            "  1 zero byte:  BM-2c then one of S..X (34 characters; the usual address)",
+            "The first characters are fixed by version 4, stream 1 and the ripe length,",
+            "which --zero-bytes sets (characters counted after BM-):",
+            "  0 zero bytes: BM-87 then one of S..q (35 characters)",
+            "  1 zero byte:  BM-2c then one of S..X (34 characters, the usual address)",
             "  2 zero bytes: BM-N  then one of A..C (32 characters)",
             "  3 zero bytes: BM-5o then one of C..U (31 characters)",
-            "--prefix TEXT is matched right after that fixed part: --prefix Vx finds BM-2cVx...",
-            "A prefix starting with BM- is matched as the whole address start instead.",
-            "Base58 has no 0, O, I or l. Each extra character costs about 58 times more work;",
-            "each extra zero byte 256 times.",
+            "--prefix TEXT is matched right after that fixed part: --prefix Vx gives",
+            "BM-2cVx...; a prefix that starts with BM- is the whole address start instead.",
+            "Base58 has no 0, O, I or l. Each extra character costs about 58 times more",
+            "work, each extra zero byte 256 times. With --count K every result gets its",
+            "own fresh key pairs; each is re-derived with Bouncy Castle before it is shown.",
             "",
-            "The signing key stays fixed while the encryption key walks; each result gets fresh keys.",
-            "Results are re-derived with Bouncy Castle before they are shown.",
         })
 public final class AddressVanityCommand implements Callable<Integer> {
 
@@ -72,7 +73,7 @@ public final class AddressVanityCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "TEXT", description = "Label for the keys.dat section.")
     String label;
 
-    @Option(names = "--save", description = "Add the results to the identity store.")
+    @Option(names = "--save", description = "Add the results to the identity store (keys.dat in the data directory).")
     boolean save;
 
     @Option(names = "--json", description = "Print the results as JSON.")
@@ -93,11 +94,6 @@ public final class AddressVanityCommand implements Callable<Integer> {
         String kind = engine.toLowerCase(Locale.ROOT);
         if (!List.of("auto", "cpu", "opencl").contains(kind)) {
             throw new UsageException("--engine must be auto, cpu or opencl, not '" + engine + "'");
-        }
-        if (save) {
-            // the identity store lives in the address package of another branch; refuse before working
-            throw new UsageException("--save: the identity store is not available in this build; "
-                    + "copy the keys.dat section printed below into keys.dat instead");
         }
         VanityPattern pattern;
         try {
@@ -144,11 +140,20 @@ public final class AddressVanityCommand implements Callable<Integer> {
             }
         });
         double secs = (System.nanoTime() - start) / 1e9;
-        print(pattern, eng, results, secs);
+        String savedTo = null;
+        if (save) {
+            IdentityStore store = new IdentityStore(Cli.root(spec).dataDir());
+            for (VanityResult r : results) {
+                store.add(r.toIdentity(label(r)));
+            }
+            savedTo = store.file().toString();
+        }
+        print(pattern, eng, results, secs, savedTo);
         return 0;
     }
 
-    private void print(VanityPattern pattern, VanityEngine eng, List<VanityResult> results, double secs) {
+    private void print(VanityPattern pattern, VanityEngine eng, List<VanityResult> results, double secs,
+            String savedTo) {
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("pattern", pattern.describe());
@@ -170,6 +175,7 @@ public final class AddressVanityCommand implements Callable<Integer> {
                 list.add(m);
             }
             out.put("results", list);
+            out.put("saved", savedTo);
             Cli.printJson(spec, out);
             return;
         }
@@ -182,7 +188,9 @@ public final class AddressVanityCommand implements Callable<Integer> {
             out.println();
             out.println("keys.dat section:");
             out.print(r.keysDatSection(label(r)));
-            out.println();
+        }
+        if (savedTo != null) {
+            out.println("saved to " + savedTo);
         }
         out.flush();
     }

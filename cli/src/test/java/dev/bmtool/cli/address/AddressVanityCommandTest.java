@@ -59,6 +59,17 @@ class AddressVanityCommandTest {
     }
 
     @Test
+    void saveAddsToTheIdentityStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        int rc = run("--data-dir", dir.toString(), "--prefix", "S", "--save", "--quiet", "--label", "mine");
+        assertEquals(0, rc, err.toString());
+        var ids = new dev.bmtool.core.address.IdentityStore(dir).list();
+        assertEquals(1, ids.size());
+        assertEquals("mine", ids.get(0).label());
+        assertTrue(out.toString().contains("address:                " + ids.get(0).address().encode()), out.toString());
+        assertTrue(out.toString().contains("saved to "), out.toString());
+    }
+
+    @Test
     void zeroBytesOnly() {
         int rc = run("--zero-bytes", "2", "--quiet", "--engine", "cpu");
         assertEquals(0, rc, err.toString());
@@ -89,7 +100,20 @@ class AddressVanityCommandTest {
 
     @Test
     void unavailableEngineIsAnError() {
-        assertEquals(1, run("--engine", "opencl", "--prefix", "W"));
+        System.setProperty("bmtool.opencl.disable", "true");
+        try {
+            assertEquals(1, run("--engine", "opencl", "--prefix", "W"));
+        } finally {
+            System.clearProperty("bmtool.opencl.disable");
+        }
         assertTrue(err.toString().contains("vanity engine 'opencl' is not available"), err.toString());
+    }
+
+    @Test
+    void openClEngineOnWhateverDeviceThereIs() {
+        // pocl's CPU device in CI; a GPU where there is one
+        int rc = run("--engine", "opencl", "--prefix", "V", "--quiet", "--json");
+        assertEquals(0, rc, err.toString());
+        assertTrue(out.toString().contains("\"engine\":\"opencl"), out.toString());
     }
 }

@@ -20,8 +20,9 @@ public interface VanityEngineProvider {
      * {@code problems}); never throws for that.
      *
      * @param threads host threads the engine may use
+     * @param auto true for {@code --engine auto}: offer only what beats the CPU engine (GPUs)
      */
-    VanityEngine open(int threads, Consumer<String> problems);
+    VanityEngine open(int threads, boolean auto, Consumer<String> problems);
 
     /** Providers found on the class path. */
     static List<VanityEngineProvider> installed() {
@@ -43,7 +44,7 @@ public interface VanityEngineProvider {
         List<String> why = new ArrayList<>();
         for (VanityEngineProvider p : installed()) {
             if (kind.equals("auto") || kind.equals(p.kind())) {
-                VanityEngine e = p.open(threads, why::add);
+                VanityEngine e = p.open(threads, kind.equals("auto"), why::add);
                 if (e != null) {
                     return e;
                 }
