@@ -271,9 +271,16 @@ public final class MailAgent implements AutoCloseable {
         byte[] payload = to.version() >= 4 ? to.tag() : to.ripe();
         BitmessageObject o = BitmessageObject.of(0, now() + jitter(ttl), BitmessageObject.TYPE_GETPUBKEY, to.version(),
                 to.stream(), payload);
-        MailPow.Done d = pow.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
-        link.submit(d.object().write());
+        // reserve before the PoW, so another process sharing mail.db does not send a second one meanwhile
         store.setState(key + ".next", now() + ttl);
+        MailPow.Done d;
+        try {
+            d = pow.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
+            link.submit(d.object().write());
+        } catch (RuntimeException e) {
+            store.setState(key + ".next", 0);
+            throw e;
+        }
         store.setState(key + ".tries", tries + 1);
         emit("getpubkey sent", "for " + to, d);
     }
