@@ -639,6 +639,9 @@ public final class MailAgent implements AutoCloseable {
     /** Retries: getpubkey for messages still waiting, resend (TTL doubled) of unacknowledged ones. */
     public synchronized void tick() {
         long now = now();
+        if (store.recoverAbandoned(now) > 0) {
+            emit("recovered", "messages interrupted during their proof of work are queued again", null);
+        }
         for (MailStore.SentEntry e : store.sentWithStatus(MailStore.AWAITING_PUBKEY)) {
             try {
                 deliver(e.id());
