@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -68,6 +69,7 @@ public final class MailAgent implements AutoCloseable {
     private final Listener listener;
     private final LongSupplier clock;
     private final SecureRandom random = new SecureRandom();
+    private final ReentrantLock pollLock = new ReentrantLock();
     private List<Identity> identities = List.of();
     private FileTime identitiesTime;
     private long skipped;
@@ -348,6 +350,15 @@ public final class MailAgent implements AutoCloseable {
      * for new ones), then runs the timers. Returns how many objects were looked at.
      */
     public int poll(long waitMillis) {
+        pollLock.lock(); // one poll at a time (the loop and a command's catch-up), so no object is handled twice
+        try {
+            return pollLocked(waitMillis);
+        } finally {
+            pollLock.unlock();
+        }
+    }
+
+    private int pollLocked(long waitMillis) {
         long seq;
         synchronized (this) {
             seq = store.state(SEQ_KEY, 0);
