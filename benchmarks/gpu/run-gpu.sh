@@ -41,7 +41,7 @@ fi
   "$java" -version 2>&1 | head -1
 } | tee "$out/env.txt"
 
-opts=(--enable-native-access=ALL-UNNAMED -cp "$jar:$root/cli/target/lib/*")
+opts=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$jar:$root/cli/target/lib/*")
 "$java" "${opts[@]}" dev.bmtool.cli.BmtoolCommand devices --measure-seconds 0 2>&1 | tee "$out/devices.txt"
 
 "$java" "${opts[@]}" dev.bmtool.pow.opencl.OpenClBench --cache "$out/kernel-cache" \

@@ -2,7 +2,9 @@ package dev.bmtool.pow.opencl;
 
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.json.Json;
+import dev.bmtool.core.pow.CpuEngines;
 import dev.bmtool.core.pow.NonceRange;
+import dev.bmtool.core.pow.PowEngine;
 import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowMonitor;
@@ -114,6 +116,7 @@ public final class OpenClBench {
                     dev.name(), dev.type(), dev.platformName(), dev.driverVersion(), dev.computeUnits(), dev.clockMhz(),
                     dev.globalMemBytes() / (double) (1L << 30));
         }
+        cpuBaseline(report);
         for (OpenClDevice dev : d.devices()) {
             if (onlyDevice >= 0 && dev.index() != onlyDevice) {
                 continue;
@@ -132,6 +135,36 @@ public final class OpenClBench {
         write(report);
         p.println(failed ? "RESULT: FAILED" : "RESULT: OK");
         return failed ? 1 : 0;
+    }
+
+    /** The CPU engines' rate on all cores, for comparison (the reference every result is checked with). */
+    private void cpuBaseline(Map<String, Object> report) {
+        try (PowEngine cpu = CpuEngines.allCores()) {
+            PowJob impossible = new PowJob(PowMath.initialHash(new byte[] {7}), 0);
+            long[] rate = new long[1];
+            for (double s : new double[] {0.3, seconds}) {
+                long deadline = System.nanoTime() + (long) (s * 1e9);
+                PowMonitor m = new PowMonitor() {
+                    @Override
+                    public boolean isCancelled() {
+                        return System.nanoTime() - deadline >= 0;
+                    }
+
+                    @Override
+                    public void addTrials(long trials) {
+                    }
+                };
+                long t0 = System.nanoTime();
+                PowResult r = cpu.search(impossible, NonceRange.from(0), m);
+                rate[0] = (long) (r.trials() * 1e9 / (System.nanoTime() - t0));
+            }
+            p.printf(Locale.ROOT, "CPU baseline (%s, %d cores): %.1f M trials/s%n", cpu.name(),
+                    Runtime.getRuntime().availableProcessors(), rate[0] / 1e6);
+            report.put("cpuEngine", cpu.name());
+            report.put("cpuRate", rate[0]);
+        } catch (RuntimeException | LinkageError e) {
+            p.println("CPU baseline: unavailable (" + OpenClPlatforms.oneLine(e) + ")");
+        }
     }
 
     private void write(Map<String, Object> report) throws IOException {
@@ -241,8 +274,11 @@ public final class OpenClBench {
                 double ms = (System.nanoTime() - s0) / 1e6;
                 boolean all = rs.stream().allMatch(PowResult::found);
                 failed |= !all;
-                p.printf(Locale.ROOT, "batch of %d default-difficulty jobs: %.1f ms (%.2f ms per job)%s%n",
-                        latencyJobs, ms, ms / latencyJobs, all ? "" : " NOT ALL FOUND");
+                long batchTrials = rs.stream().mapToLong(PowResult::trials).sum();
+                p.printf(Locale.ROOT, "batch of %d default-difficulty jobs: %.1f ms (%.2f ms per job), "
+                                + "%.1f M trials per job, %.1f M trials/s%s%n",
+                        latencyJobs, ms, ms / latencyJobs, batchTrials / 1e6 / latencyJobs, batchTrials / ms / 1e3,
+                        all ? "" : " NOT ALL FOUND");
                 m.put("batchMsPerJob", ms / latencyJobs);
             }
         }
