@@ -142,7 +142,7 @@ public final class OpenClBench {
         try (PowEngine cpu = CpuEngines.allCores()) {
             PowJob impossible = new PowJob(PowMath.initialHash(new byte[] {7}), 0);
             long[] rate = new long[1];
-            for (double s : new double[] {0.3, seconds}) {
+            for (double s : new double[] {1.5, seconds}) { // the first run warms up the JIT
                 long deadline = System.nanoTime() + (long) (s * 1e9);
                 PowMonitor m = new PowMonitor() {
                     @Override
