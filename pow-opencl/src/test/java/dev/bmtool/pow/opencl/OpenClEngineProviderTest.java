@@ -119,4 +119,26 @@ class OpenClEngineProviderTest {
         assertTrue(out.contains("problem: OpenCL: no platform found"), out);
         assertTrue(!out.contains("Exception"), out);
     }
+
+    @Test
+    void optionsFromSystemProperties() {
+        System.setProperty("bmtool.opencl.npi", "4");
+        System.setProperty("bmtool.opencl.rotate", "1");
+        try {
+            OpenClEngine.Options o = OpenClEngine.Options.defaults();
+            assertEquals(4, o.noncesPerItem());
+            assertEquals(1, o.rotate());
+            System.setProperty("bmtool.opencl.rotate", "fast");
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    OpenClEngine.Options::defaults);
+            assertTrue(e.getMessage().contains("bmtool.opencl.rotate"), e.getMessage());
+            // the provider turns it into one line, no engines, no exception
+            List<String> problems = new ArrayList<>();
+            assertTrue(new OpenClEngineProvider().open(problems::add).isEmpty());
+            assertTrue(problems.stream().anyMatch(p -> p.contains("bmtool.opencl.rotate")), problems.toString());
+        } finally {
+            System.clearProperty("bmtool.opencl.npi");
+            System.clearProperty("bmtool.opencl.rotate");
+        }
+    }
 }
