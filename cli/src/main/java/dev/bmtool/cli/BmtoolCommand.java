@@ -18,6 +18,8 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             dev.bmtool.cli.object.ObjectCommand.class,
             dev.bmtool.cli.node.NodeCommand.class,
+            dev.bmtool.cli.pow.PowCommand.class,
+            dev.bmtool.cli.pow.BenchCommand.class,
             dev.bmtool.cli.pow.DevicesCommand.class,
         })
 public final class BmtoolCommand {
