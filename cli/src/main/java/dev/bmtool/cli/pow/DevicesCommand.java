@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool devices}: OpenCL platforms and devices, each with a measured PoW rate. */
 @Command(name = "devices", mixinStandardHelpOptions = true,
-        description = {"List OpenCL platforms and devices (GPUs and CPU devices such as pocl) with compute units,",
-            "memory and a measured proof-of-work rate (trials per second)."})
+        description = {"List OpenCL devices with a measured proof-of-work rate.",
+            "Shows every OpenCL platform and device (GPUs and CPU devices such as pocl) with compute units,",
+            "clock, memory and the rate in trials per second measured for --measure-seconds."})
 public final class DevicesCommand implements Callable<Integer> {
 
     @Spec
