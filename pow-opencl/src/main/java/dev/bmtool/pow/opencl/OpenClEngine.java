@@ -283,6 +283,12 @@ public final class OpenClEngine implements PowEngine {
         return device;
     }
 
+    /** CPU devices (pocl) compute on the host's cores: {@code auto} leaves them out next to the CPU engines. */
+    @Override
+    public boolean usesHostCpu() {
+        return device.isCpu();
+    }
+
     public Options options() {
         return options;
     }
