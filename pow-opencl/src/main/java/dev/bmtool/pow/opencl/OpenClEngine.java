@@ -85,6 +85,25 @@ public final class OpenClEngine implements PowEngine {
                     0, (long) setting("local", 0), ProgramCache.defaultDir());
         }
 
+        /**
+         * {@link #defaults()} with the shape saved by {@code bmtool devices --tune} for
+         * {@code device}, unless nonces per item or the rotate variant are set explicitly.
+         */
+        public static Options forDevice(OpenClDevice device) {
+            Options o = defaults();
+            if (explicit("npi") || explicit("rotate")) {
+                return o;
+            }
+            return OpenClTuning.load(o.cacheDir(), device)
+                    .map(t -> o.withNoncesPerItem(t.noncesPerItem()).withRotate(t.rotate()))
+                    .orElse(o);
+        }
+
+        private static boolean explicit(String name) {
+            return System.getProperty("bmtool.opencl." + name) != null
+                    || System.getenv("BMTOOL_OPENCL_" + name.toUpperCase(java.util.Locale.ROOT)) != null;
+        }
+
         private static double setting(String name, double dflt) {
             String v = System.getProperty("bmtool.opencl." + name);
             String source = "bmtool.opencl." + name;
