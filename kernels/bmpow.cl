@@ -23,19 +23,23 @@
 #define BM_ROT 2
 #endif
 
+/* forced inlining: with C99 inline semantics a plain "inline" function has no external
+ * definition, so a compiler that chose not to inline it would fail to link */
+#define BM_INLINE inline __attribute__((always_inline))
+
 #if BM_ROT == 1
 /* OpenCL's rotate() turns left */
 #define ROTR(x, n) rotate((ulong)(x), (ulong)(64 - (n)))
 #elif BM_ROT == 3
 /* rotate right by n on the two 32-bit halves: maps onto 32-bit funnel-shift instructions */
-inline ulong bm_rotr_lo(ulong x, uint n) { /* 0 < n < 32 */
+BM_INLINE ulong bm_rotr_lo(ulong x, uint n) { /* 0 < n < 32 */
     uint2 v = as_uint2(x); /* .x = low word, .y = high word (little-endian devices) */
     uint2 r;
     r.x = (v.x >> n) | (v.y << (32 - n));
     r.y = (v.y >> n) | (v.x << (32 - n));
     return as_ulong(r);
 }
-inline ulong bm_rotr_hi(ulong x, uint n) { /* 32 < n < 64 */
+BM_INLINE ulong bm_rotr_hi(ulong x, uint n) { /* 32 < n < 64 */
     uint2 v = as_uint2(x);
     uint2 r;
     r.x = (v.y >> (n - 32)) | (v.x << (64 - n));
@@ -199,7 +203,7 @@ inline ulong bm_rotr_hi(ulong x, uint n) { /* 32 < n < 64 */
     SCHED(xc, xa, x5, xd); SCHED(xd, xb, x6, xe); SCHED(xe, xc, x7, xf); SCHED(xf, xd, x8, x0);
 
 /* The trial value of one nonce (the first 64-bit word of the outer digest). */
-inline ulong bm_trial(const ulong nonce, __constant const ulong *J)
+BM_INLINE ulong bm_trial(const ulong nonce, __constant const ulong *J)
 {
     ulong a, b, c, d, e, f, g, h;
 

@@ -8,7 +8,7 @@
 # It registers the NVIDIA OpenCL driver when that is missing (root only), lists the devices,
 # checks the kernel against the CPU reference, measures trials/s, the latency of a
 # default-difficulty job on a warm engine, and a table of launch shapes. Output: stdout and
-# $OUT (or target/gpu-bench) as opencl-bench.txt / opencl-bench.json / devices.txt.
+# $OUT (or target/gpu-bench) as opencl-bench.txt / opencl-bench.json / env.txt.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${OUT:-$root/target/gpu-bench}"
@@ -41,9 +41,7 @@ fi
   "$java" -version 2>&1 | head -1
 } | tee "$out/env.txt"
 
-opts=(--enable-native-access=ALL-UNNAMED -cp "$jar:$root/cli/target/lib/*")
-"$java" "${opts[@]}" dev.bmtool.cli.BmtoolCommand devices --measure-seconds 0 2>&1 | tee "$out/devices.txt"
-
+opts=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$jar:$root/cli/target/lib/*")
 "$java" "${opts[@]}" dev.bmtool.pow.opencl.OpenClBench --cache "$out/kernel-cache" \
   --out "$out/opencl-bench.json" "$@" 2>&1 | tee "$out/opencl-bench.txt"
 rc=${PIPESTATUS[0]}

@@ -57,6 +57,13 @@ class DevicesCommandTest {
     }
 
     @Test
+    void tuneNeedsAMeasureTime() {
+        Run r = run("devices", "--tune", "--measure-seconds", "0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--tune"), r.err());
+    }
+
+    @Test
     void badMeasureTimeIsAUsageError() {
         Run r = run("devices", "--measure-seconds", "-1");
         assertEquals(2, r.code());

@@ -2,7 +2,9 @@ package dev.bmtool.pow.opencl;
 
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.json.Json;
+import dev.bmtool.core.pow.CpuEngines;
 import dev.bmtool.core.pow.NonceRange;
+import dev.bmtool.core.pow.PowEngine;
 import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowMonitor;
@@ -33,6 +35,7 @@ import java.util.Random;
  * java -cp 'cli/target/bmtool.jar:cli/target/lib/*' dev.bmtool.pow.opencl.OpenClBench
  *      [--seconds S] [--latency-jobs N] [--npi 1,2,4,8] [--rotates 1,2,3]
  *      [--items 1048576,...] [--device I] [--cache DIR] [--out FILE.json] [--quick]
+ *      [--latency-target T]
  * </pre>
  */
 public final class OpenClBench {
@@ -54,16 +57,24 @@ public final class OpenClBench {
     private int onlyDevice = -1;
     private Path cache = ProgramCache.defaultDir();
     private Path out;
-    private final PrintStream p = System.out;
+    /** Latency jobs' target: the default difficulty unless --latency-target says otherwise. */
+    private long latencyTarget = PowMath.senderTarget(1000, 345600, 1000, 1000);
+    private final PrintStream p;
     private boolean failed;
 
-    private OpenClBench() {
+    private OpenClBench(PrintStream out) {
+        this.p = out;
     }
 
     public static void main(String[] args) throws IOException {
-        OpenClBench b = new OpenClBench();
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the benchmark with {@code args}, printing to {@code out}; 0 when every check passed. */
+    static int run(String[] args, PrintStream out) throws IOException {
+        OpenClBench b = new OpenClBench(out);
         b.parse(args);
-        System.exit(b.run());
+        return b.run();
     }
 
     private void parse(String[] args) {
@@ -79,6 +90,7 @@ public final class OpenClBench {
                 case "--device" -> { onlyDevice = Integer.parseInt(v); i++; }
                 case "--cache" -> { cache = Paths.get(v); i++; }
                 case "--out" -> { out = Paths.get(v); i++; }
+                case "--latency-target" -> { latencyTarget = Long.parseUnsignedLong(v); i++; }
                 case "--quick" -> {
                     seconds = 1;
                     latencyJobs = 2;
@@ -114,6 +126,7 @@ public final class OpenClBench {
                     dev.name(), dev.type(), dev.platformName(), dev.driverVersion(), dev.computeUnits(), dev.clockMhz(),
                     dev.globalMemBytes() / (double) (1L << 30));
         }
+        cpuBaseline(report);
         for (OpenClDevice dev : d.devices()) {
             if (onlyDevice >= 0 && dev.index() != onlyDevice) {
                 continue;
@@ -132,6 +145,36 @@ public final class OpenClBench {
         write(report);
         p.println(failed ? "RESULT: FAILED" : "RESULT: OK");
         return failed ? 1 : 0;
+    }
+
+    /** The CPU engines' rate on all cores, for comparison (the reference every result is checked with). */
+    private void cpuBaseline(Map<String, Object> report) {
+        try (PowEngine cpu = CpuEngines.allCores()) {
+            PowJob impossible = new PowJob(PowMath.initialHash(new byte[] {7}), 0);
+            long[] rate = new long[1];
+            for (double s : new double[] {1.5, seconds}) { // the first run warms up the JIT
+                long deadline = System.nanoTime() + (long) (s * 1e9);
+                PowMonitor m = new PowMonitor() {
+                    @Override
+                    public boolean isCancelled() {
+                        return System.nanoTime() - deadline >= 0;
+                    }
+
+                    @Override
+                    public void addTrials(long trials) {
+                    }
+                };
+                long t0 = System.nanoTime();
+                PowResult r = cpu.search(impossible, NonceRange.from(0), m);
+                rate[0] = (long) (r.trials() * 1e9 / (System.nanoTime() - t0));
+            }
+            p.printf(Locale.ROOT, "CPU baseline (%s, %d cores): %.1f M trials/s%n", cpu.name(),
+                    Runtime.getRuntime().availableProcessors(), rate[0] / 1e6);
+            report.put("cpuEngine", cpu.name());
+            report.put("cpuRate", rate[0]);
+        } catch (RuntimeException | LinkageError e) {
+            p.println("CPU baseline: unavailable (" + OpenClPlatforms.oneLine(e) + ")");
+        }
     }
 
     private void write(Map<String, Object> report) throws IOException {
@@ -200,7 +243,7 @@ public final class OpenClBench {
             m.put("vectors", vec);
 
             // 4. latency of default-difficulty jobs on the warm engine
-            long target = PowMath.senderTarget(1000, 345600, 1000, 1000);
+            long target = latencyTarget;
             Random rnd = new Random(42);
             double[] lat = new double[latencyJobs];
             long trials = 0;
@@ -220,7 +263,7 @@ public final class OpenClBench {
                 double[] sorted = lat.clone();
                 Arrays.sort(sorted);
                 double mean = Arrays.stream(lat).average().orElse(0);
-                p.printf(Locale.ROOT, "default-difficulty job (target %d, %d jobs): mean %.2f ms, median %.2f ms, "
+                p.printf(Locale.ROOT, "job latency (target %d, %d jobs): mean %.2f ms, median %.2f ms, "
                                 + "p90 %.2f ms, max %.2f ms, mean trials %.1f M (expected %.1f M)%n",
                         target, latencyJobs, mean, sorted[latencyJobs / 2], sorted[(int) (latencyJobs * 0.9)],
                         sorted[latencyJobs - 1], trials / 1e6 / latencyJobs, PowMath.expectedTrials(target) / 1e6);
@@ -241,8 +284,11 @@ public final class OpenClBench {
                 double ms = (System.nanoTime() - s0) / 1e6;
                 boolean all = rs.stream().allMatch(PowResult::found);
                 failed |= !all;
-                p.printf(Locale.ROOT, "batch of %d default-difficulty jobs: %.1f ms (%.2f ms per job)%s%n",
-                        latencyJobs, ms, ms / latencyJobs, all ? "" : " NOT ALL FOUND");
+                long batchTrials = rs.stream().mapToLong(PowResult::trials).sum();
+                p.printf(Locale.ROOT, "batch of %d such jobs: %.1f ms (%.2f ms per job), "
+                                + "%.1f M trials per job, %.1f M trials/s%s%n",
+                        latencyJobs, ms, ms / latencyJobs, batchTrials / 1e6 / latencyJobs, batchTrials / ms / 1e3,
+                        all ? "" : " NOT ALL FOUND");
                 m.put("batchMsPerJob", ms / latencyJobs);
             }
         }

@@ -64,14 +64,61 @@ public final class OpenClEngine implements PowEngine {
             if (rotate < 1 || rotate > 3) {
                 throw new IllegalArgumentException("rotate variant must be 1, 2 or 3: " + rotate);
             }
-            if (!(launchMillis > 0)) {
-                throw new IllegalArgumentException("launch time must be positive: " + launchMillis);
+            if (!(launchMillis > 0 && launchMillis <= 1000)) {
+                throw new IllegalArgumentException("launch time must be in (0, 1000] ms: " + launchMillis);
+            }
+            if (localSize < 0 || fixedItems < 0) {
+                throw new IllegalArgumentException("work sizes must not be negative");
             }
         }
 
-        /** One nonce per work item, shift rotates, 10 ms launches, default cache directory. */
+        /**
+         * One nonce per work item, shift rotates, 10 ms launches, work groups of 256, default
+         * cache directory; each can be overridden by a system property or environment variable
+         * ({@code bmtool.opencl.npi} / {@code BMTOOL_OPENCL_NPI}, {@code bmtool.opencl.rotate} /
+         * {@code BMTOOL_OPENCL_ROTATE}, {@code bmtool.opencl.launch-ms} / {@code BMTOOL_OPENCL_LAUNCH_MS},
+         * {@code bmtool.opencl.local} / {@code BMTOOL_OPENCL_LOCAL}). A bad value throws
+         * {@link IllegalArgumentException} naming it.
+         */
         public static Options defaults() {
-            return new Options(1, 2, 10.0, 0, 0, ProgramCache.defaultDir());
+            return new Options((int) setting("npi", 1), (int) setting("rotate", 2), setting("launch-ms", 10.0),
+                    0, (long) setting("local", 0), ProgramCache.defaultDir());
+        }
+
+        /**
+         * {@link #defaults()} with the shape saved by {@code bmtool devices --tune} for
+         * {@code device}, unless nonces per item or the rotate variant are set explicitly.
+         */
+        public static Options forDevice(OpenClDevice device) {
+            Options o = defaults();
+            if (explicit("npi") || explicit("rotate")) {
+                return o;
+            }
+            return OpenClTuning.load(o.cacheDir(), device)
+                    .map(t -> o.withNoncesPerItem(t.noncesPerItem()).withRotate(t.rotate()))
+                    .orElse(o);
+        }
+
+        private static boolean explicit(String name) {
+            return System.getProperty("bmtool.opencl." + name) != null
+                    || System.getenv("BMTOOL_OPENCL_" + name.toUpperCase(java.util.Locale.ROOT)) != null;
+        }
+
+        private static double setting(String name, double dflt) {
+            String v = System.getProperty("bmtool.opencl." + name);
+            String source = "bmtool.opencl." + name;
+            if (v == null) {
+                source = "BMTOOL_OPENCL_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+                v = System.getenv(source);
+            }
+            if (v == null || v.isBlank()) {
+                return dflt;
+            }
+            try {
+                return Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + " is not a number: " + v);
+            }
         }
 
         public Options withNoncesPerItem(int n) {
@@ -253,6 +300,12 @@ public final class OpenClEngine implements PowEngine {
 
     public OpenClDevice device() {
         return device;
+    }
+
+    /** CPU devices (pocl) compute on the host's cores: {@code auto} leaves them out next to the CPU engines. */
+    @Override
+    public boolean usesHostCpu() {
+        return device.isCpu();
     }
 
     public Options options() {

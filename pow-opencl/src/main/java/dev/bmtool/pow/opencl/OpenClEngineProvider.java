@@ -56,15 +56,17 @@ public final class OpenClEngineProvider implements PowEngineProvider {
             return engines;
         }
         found.problems().forEach(problems);
-        OpenClEngine.Options opts;
         try {
-            opts = options != null ? options : OpenClEngine.Options.defaults();
+            if (options == null) {
+                OpenClEngine.Options.defaults(); // a bad setting: one line, not one per device
+            }
         } catch (RuntimeException e) {
             problems.accept("OpenCL: bad options: " + OpenClPlatforms.oneLine(e));
             return engines;
         }
         for (OpenClDevice d : found.devices()) {
             try {
+                OpenClEngine.Options opts = options != null ? options : OpenClEngine.Options.forDevice(d);
                 engines.add(OpenClEngine.open(d, opts, problems));
             } catch (RuntimeException | LinkageError e) {
                 problems.accept(OpenClPlatforms.oneLine(e));

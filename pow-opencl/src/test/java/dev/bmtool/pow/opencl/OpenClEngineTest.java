@@ -239,6 +239,13 @@ class OpenClEngineTest {
     }
 
     @Test
+    void cpuDevicesSayTheyUseTheHostCpu() {
+        for (OpenClEngine e : PoclEngines.all()) {
+            assertEquals(e.device().type().equals("CPU"), e.usesHostCpu(), e.toString());
+        }
+    }
+
+    @Test
     void measuresARate() {
         OpenClEngine e = PoclEngines.first();
         double r = e.measure(java.time.Duration.ofMillis(200));
