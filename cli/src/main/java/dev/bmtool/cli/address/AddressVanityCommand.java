@@ -159,8 +159,9 @@ public final class AddressVanityCommand implements Callable<Integer> {
             out.put("pattern", pattern.describe());
             out.put("zeroBytes", (long) pattern.zeroBytes());
             out.put("engine", eng.name());
-            out.put("expectedCandidates", human(pattern.expectedCandidates()));
-            out.put("seconds", String.format(Locale.ROOT, "%.3f", secs));
+            out.put("probability", pattern.probability());
+            out.put("expectedCandidates", (double) Math.round(pattern.expectedCandidates()));
+            out.put("seconds", Math.round(secs * 1000) / 1000.0);
             List<Object> list = new ArrayList<>();
             for (VanityResult r : results) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -15,8 +15,8 @@ public final class VanityKernel {
     private final VanityPattern pattern;
     private final SecureRandom random;
     private final Walker walker;
-    private final CandidateHasher hasher;
-    private final BigInteger signingKey;
+    private CandidateHasher hasher;
+    private BigInteger signingKey;
     private final Walker.Sink sink;
     private int hitOffset;
 
@@ -27,7 +27,7 @@ public final class VanityKernel {
         this.hasher = new CandidateHasher(Curve.publicKey65(signingKey));
         this.walker = new Walker(randomKey());
         this.sink = (x, y, offset) -> {
-            CandidateHasher h = hasher;
+            CandidateHasher h = this.hasher;
             h.hash(x, y);
             if (pattern.quickReject(h.r0) || !pattern.matches(h.r0, h.r1, h.r2, h.r3, h.r4)) {
                 return false;
@@ -59,7 +59,9 @@ public final class VanityKernel {
         if (r == Walker.STOPPED) {
             VanityResult res = VanityVerifier.verify(Curve.scalarBytes(signingKey),
                     Curve.scalarBytes(walker.key(hitOffset)), pattern, 0);
-            // step past this batch so the next call goes on with fresh keys
+            // fresh keys for whatever comes next: results never share a signing key
+            signingKey = randomKey();
+            hasher = new CandidateHasher(Curve.publicKey65(signingKey));
             walker.setCenter(randomKey());
             return res;
         }
