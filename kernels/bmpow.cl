@@ -13,15 +13,11 @@
  *
  * Compile-time options (-D):
  *   BM_NPI     nonces per work item (default 1)
- *   BM_SLOTS   result slots per job (default 4)
  *   BM_ROT     1 = rotate() builtin, 2 = shifts on ulong, 3 = 32-bit funnel shifts on halves
  */
 
 #ifndef BM_NPI
 #define BM_NPI 1
-#endif
-#ifndef BM_SLOTS
-#define BM_SLOTS 4
 #endif
 #ifndef BM_ROT
 #define BM_ROT 2
@@ -297,49 +293,56 @@ inline ulong bm_trial(const ulong nonce, __constant const ulong *J)
 }
 
 /*
- * Search kernel. Work item i tests the nonces of range index
- * offset + i*BM_NPI .. offset + i*BM_NPI + BM_NPI - 1 (index within the job's range; the
- * nonce is start + index), skipping indexes past J_LAST. Winners are counted with a 32-bit
- * atomic in hits[job] and the first BM_SLOTS are stored in found[job*BM_SLOTS + slot], so
- * nonce 0 and several winners are both fine. The host clears hits only between jobs, never
- * between launches of one job, so launches can overlap freely.
+ * Search kernels. Work item i tests the range indexes offset + i*BM_NPI .. + BM_NPI-1 (the
+ * nonce is start + index), skipping indexes past J_LAST. A winner does two 32-bit atomics on
+ * its job's result pair res[(resBase + job)*2 ..]: atomic_inc on the hit count and atomic_min
+ * on its index relative to this launch's offset. So nonce 0 works, several winners are fine
+ * and the host gets the smallest winning index of the launch. The host alternates two result
+ * areas (resBase) between consecutive launches and refills an area ({0, 0xffffffff}) only
+ * after it has read that area's previous launch: with an in-order queue and at most two
+ * launches in flight, no reset can race a kernel. Launches cover fewer than 2^32 nonces.
  */
 #define BM_SEARCH_BODY(JOB, J)                                                     \
     const ulong target = (J)[J_TARGET];                                            \
     const ulong last = (J)[J_LAST];                                                \
-    const ulong first = offset + (ulong)get_global_id(0) * BM_NPI;                 \
     const ulong start = (J)[J_START];                                              \
+    const uint rel0 = (uint)get_global_id(0) * BM_NPI;                             \
     for (uint i_ = 0; i_ < BM_NPI; i_++) {                                         \
-        const ulong idx = first + i_;                                              \
+        const uint rel = rel0 + i_;                                                \
+        const ulong idx = offset + rel;                                            \
         if (idx <= last) {                                                         \
-            const ulong nonce = start + idx;                                       \
-            if (bm_trial(nonce, (J)) <= target) {                                  \
-                const uint slot = atomic_inc(&hits[(JOB)]);                        \
-                if (slot < BM_SLOTS) {                                             \
-                    found[(JOB) * BM_SLOTS + slot] = nonce;                        \
-                }                                                                  \
+            if (bm_trial(start + idx, (J)) <= target) {                            \
+                __global uint *r_ = res + 2 * (resBase + (JOB));                   \
+                atomic_min(r_ + 1, rel);                                           \
+                atomic_inc(r_);                                                    \
+                BM_ON_HIT(JOB)                                                     \
             }                                                                      \
         }                                                                          \
     }
 
 /* one job */
-__kernel void bm_search(__constant const ulong *job, const ulong offset,
-                        __global uint *hits, __global ulong *found)
+#define BM_ON_HIT(JOB)
+__kernel void bm_search(__constant const ulong *job, const ulong offset, const uint resBase,
+                        __global uint *res)
 {
     BM_SEARCH_BODY(0, job)
 }
+#undef BM_ON_HIT
 
-/* many jobs in one launch: dimension 1 is the job index; solved jobs return at once */
-__kernel void bm_search_batch(__constant const ulong *jobs, const ulong offset,
-                              __global uint *hits, __global ulong *found)
+/* many jobs in one launch: dimension 1 is the job index; solved jobs return at once (the
+ * flag is set by the kernel itself and cleared by the host only between batches) */
+#define BM_ON_HIT(JOB) solved[(JOB)] = 1;
+__kernel void bm_search_batch(__constant const ulong *jobs, const ulong offset, const uint resBase,
+                              __global uint *res, __global uint *solved)
 {
     const uint j = (uint)get_global_id(1);
-    if (hits[j] != 0) {
+    if (solved[j] != 0) {
         return;
     }
     __constant const ulong *J = jobs + (ulong)j * BM_REC;
     BM_SEARCH_BODY(j, J)
 }
+#undef BM_ON_HIT
 
 /* test/diagnostic kernel: the trial value of nonce start + i, for i < n */
 __kernel void bm_trials(__constant const ulong *job, const uint n, __global ulong *out)

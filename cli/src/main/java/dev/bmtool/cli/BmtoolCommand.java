@@ -31,6 +31,9 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.ReadCommand.class,
             dev.bmtool.cli.mail.SentCommand.class,
             dev.bmtool.cli.mail.DemoCommand.class,
+            dev.bmtool.cli.pow.PowCommand.class,
+            dev.bmtool.cli.pow.BenchCommand.class,
+            dev.bmtool.cli.pow.DevicesCommand.class,
         })
 public final class BmtoolCommand {
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             AddressChanCommand.class,
             AddressDecodeCommand.class,
             AddressFromKeysCommand.class,
+            AddressVanityCommand.class,
         })
 public final class AddressCommand implements Callable<Integer> {
     @Spec

@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Cli.err(spec).println("bmtool: " + p);
             }
         });
-        MailPow.Solver solver = job -> shared.solve(job); // one engine for both nodes; closed once below
+        MailPow.Solver solver = shared::solve; // one engine for both nodes; closed once below
         boolean ok;
         try (Mailbox a = Mailbox.embedded(config(dirA, List.of()), log, solver, settings, listener("A"));
                 Mailbox b = Mailbox.embedded(config(dirB, List.of(new InetSocketAddress("127.0.0.1",

@@ -43,11 +43,16 @@ final class MailSession implements AutoCloseable {
         Path dataDir = Cli.root(spec).dataDir();
         boolean verbose = Cli.root(spec).verbose();
         PrintWriter err = Cli.err(spec);
-        MailAgent.Listener listener = progress(err);
+        MailAgent.Listener listener = progress(err, verbose);
         ApiClient api = running(dataDir);
         MailPow.Solver solver = PowEngines.open(net == null ? "auto" : net.engine, p -> {
             if (verbose) {
                 err.println("bmtool: " + p);
+                err.flush();
+            }
+        }, line -> {
+            synchronized (err) {
+                err.println(line);
                 err.flush();
             }
         });
@@ -87,9 +92,9 @@ final class MailSession implements AutoCloseable {
     }
 
     /** Progress lines on stderr: "  step: detail (engine, 1.2 s)". */
-    static MailAgent.Listener progress(PrintWriter err) {
+    static MailAgent.Listener progress(PrintWriter err, boolean verbose) {
         return e -> {
-            if (e.step().equals("skipped")) {
+            if (e.step().equals("skipped") && !verbose) {
                 return;
             }
             synchronized (err) {

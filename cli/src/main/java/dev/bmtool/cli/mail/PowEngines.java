@@ -1,98 +1,73 @@
 package dev.bmtool.cli.mail;
 
 import dev.bmtool.cli.UsageException;
-import dev.bmtool.core.pow.CpuEngines;
-import dev.bmtool.core.pow.MultiThreadPowEngine;
-import dev.bmtool.core.pow.NonceRange;
-import dev.bmtool.core.pow.PowEngine;
-import dev.bmtool.core.pow.PowEngineProvider;
 import dev.bmtool.core.pow.PowJob;
-import dev.bmtool.core.pow.PowMath;
-import dev.bmtool.core.pow.PowMonitor;
-import dev.bmtool.core.pow.PowResult;
-import dev.bmtool.core.pow.ScalarPowEngine;
+import dev.bmtool.core.pow.PowScheduler;
 import dev.bmtool.node.mail.MailPow;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * {@code --engine} for the messaging commands: {@code auto} (CPU for small jobs, the first
- * OpenCL device for large ones when there is one), {@code cpu} (all threads, SIMD when
- * available), {@code simd}, {@code scalar}, {@code opencl}.
+ * {@code --engine} for the messaging commands through the {@link PowScheduler}: {@code auto}
+ * (CPU for small jobs, CPU and every OpenCL device for large ones), {@code cpu}, {@code simd},
+ * {@code scalar}, {@code opencl}.
  */
 final class PowEngines {
-    /** Jobs expected to need fewer trials stay on the CPU (GPU set-up would cost more). */
-    static final double ACCELERATOR_MIN_TRIALS = 1 << 24;
-
     private PowEngines() {
     }
 
     static MailPow.Solver open(String kind, Consumer<String> problems) {
-        int threads = Runtime.getRuntime().availableProcessors();
-        return switch (kind.toLowerCase(java.util.Locale.ROOT)) {
-            case "cpu" -> solver(CpuEngines.allCores(), null);
-            case "simd" -> {
-                if (!CpuEngines.simdAvailable()) {
-                    throw new UsageException("--engine simd: " + CpuEngines.simdProblem().orElse("unavailable"));
-                }
-                yield solver(CpuEngines.allCores(), null);
-            }
-            case "scalar" -> solver(MultiThreadPowEngine.of(threads, ScalarPowEngine::new, false), null);
-            case "opencl" -> {
-                PowEngine gpu = openCl(problems);
-                if (gpu == null) {
-                    throw new UsageException("--engine opencl: no OpenCL device available");
-                }
-                yield solver(gpu, null);
-            }
-            case "auto" -> solver(CpuEngines.allCores(), openCl(problems));
-            default -> throw new UsageException("--engine must be auto, cpu, simd, scalar or opencl, got '" + kind + "'");
-        };
+        return open(kind, problems, null);
     }
 
-    private static PowEngine openCl(Consumer<String> problems) {
+    /** With {@code progress}: a line every few seconds while a long job runs (rate, done, ETA). */
+    static MailPow.Solver open(String kind, Consumer<String> problems, Consumer<String> progress) {
+        PowScheduler.EngineKind k;
         try {
-            for (PowEngineProvider p : ServiceLoader.load(PowEngineProvider.class)) {
-                if (!p.kind().equals("opencl")) {
-                    continue;
-                }
-                List<PowEngine> engines = new ArrayList<>(p.open(problems));
-                if (!engines.isEmpty()) {
-                    for (PowEngine extra : engines.subList(1, engines.size())) {
-                        extra.close();
-                    }
-                    return engines.getFirst();
-                }
-            }
-        } catch (RuntimeException | LinkageError e) {
-            problems.accept("OpenCL unavailable: " + e.getMessage());
+            k = PowScheduler.EngineKind.parse(kind);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--engine: " + e.getMessage());
         }
-        return null;
-    }
-
-    /** CPU for small jobs, the accelerator (if any) for large ones. */
-    private static MailPow.Solver solver(PowEngine cpu, PowEngine accelerator) {
+        PowScheduler scheduler;
+        try {
+            scheduler = PowScheduler.open(new PowScheduler.Options(k, 0, false), problems);
+        } catch (IllegalStateException e) {
+            throw new UsageException("--engine " + kind + ": " + e.getMessage());
+        }
         return new MailPow.Solver() {
             @Override
-            public synchronized MailPow.Solved solve(PowJob job) {
-                PowEngine e = accelerator != null && PowMath.expectedTrials(job.target()) >= ACCELERATOR_MIN_TRIALS
-                        ? accelerator : cpu;
-                PowResult r = e.search(job, NonceRange.from(0), PowMonitor.NONE);
-                if (!r.found()) {
-                    throw new IllegalStateException("proof of work on " + e.name() + " ended without a nonce: "
-                            + r.status());
+            public MailPow.Solved solve(PowJob job, BooleanSupplier cancelled) {
+                PowScheduler.Outcome o = scheduler.solve(job, new PowScheduler.Listener() {
+                    private long lastPrint = System.nanoTime();
+
+                    @Override
+                    public boolean cancelled() {
+                        return cancelled.getAsBoolean();
+                    }
+
+                    @Override
+                    public void progress(PowScheduler.Progress p) {
+                        long now = System.nanoTime();
+                        if (progress == null || now - lastPrint < 3_000_000_000L) {
+                            return;
+                        }
+                        lastPrint = now;
+                        progress.accept(String.format(Locale.ROOT,
+                                "  proof of work: %.1f M trials (%.0f%% of expected), %.2f M/s, ETA %d s",
+                                p.trials() / 1e6, 100 * p.fraction(), p.rate() / 1e6, p.eta().toSeconds()));
+                    }
+                });
+                if (!o.found()) {
+                    throw new IllegalStateException("proof of work on " + o.engine() + " ended without a nonce: "
+                            + o.result().status());
                 }
-                return new MailPow.Solved(r.nonce(), e.name(), r.trials());
+                return new MailPow.Solved(o.result().nonce(), o.engine(), o.result().trials());
             }
 
             @Override
             public void close() {
-                cpu.close();
-                if (accelerator != null) {
-                    accelerator.close();
-                }
+                scheduler.close();
             }
         };
     }

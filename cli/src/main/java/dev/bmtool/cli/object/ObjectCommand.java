@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             ObjectSubmitCommand.class,
             ObjectListCommand.class,
             ObjectGetCommand.class,
+            ObjectDecryptCommand.class,
         })
 public final class ObjectCommand implements Callable<Integer> {
     @Spec

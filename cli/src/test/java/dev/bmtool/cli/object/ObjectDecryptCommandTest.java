@@ -21,13 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 class ObjectDecryptCommandTest {
-    /** Stand-in for the real {@code object} container, which another module part provides. */
-    @Command(name = "object", subcommands = ObjectDecryptCommand.class)
-    static final class ObjectContainer {
-    }
 
     /** vectors.md 8.4 V1Msg.payload. */
     private static final String V1MSG = """
@@ -51,7 +46,6 @@ class ObjectDecryptCommandTest {
 
     private CliRunner.Result run(String... args) {
         CommandLine cl = BmtoolCommand.newCommandLine();
-        cl.addSubcommand(new CommandLine(new ObjectContainer()));
         String[] all = new String[args.length + 4];
         all[0] = "--data-dir";
         all[1] = dir.resolve("data").toString();

@@ -24,6 +24,15 @@ public interface PowEngine extends AutoCloseable {
      */
     PowResult search(PowJob job, NonceRange range, PowMonitor monitor);
 
+    /**
+     * True for engines that compute on the host's own CPU cores (an OpenCL CPU device such as
+     * pocl): the scheduler's {@code auto} mode does not run them next to the CPU engines, which
+     * already use every core.
+     */
+    default boolean usesHostCpu() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -119,6 +119,13 @@ public final class PowScheduler implements AutoCloseable {
     /** Jobs expected to take fewer trials stay on the CPU (about a second or two of CPU time). */
     public static final double ACCELERATOR_MIN_TRIALS = 1 << 24;
 
+    /**
+     * In auto/cpu mode, jobs expected to take fewer trials run on the scalar engine: the SIMD
+     * engine is only fast once C2 has compiled it (seconds after start; interpreted Vector API
+     * code is a thousand times slower), so small jobs finish sooner on scalar code.
+     */
+    public static final double SIMD_MIN_TRIALS = 1 << 21;
+
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
@@ -126,6 +133,7 @@ public final class PowScheduler implements AutoCloseable {
     /** Tests lower it to exercise the accelerator path with small jobs. */
     volatile double acceleratorMinTrials = ACCELERATOR_MIN_TRIALS;
     private final PowEngine cpu; // null for OPENCL
+    private final PowEngine cpuSmall; // scalar engine for small jobs in auto/cpu mode when cpu is SIMD; else null
     private final List<PowEngineProvider> providers;
     private final Consumer<String> problems;
     private final List<PowEngine> accelerators = new ArrayList<>();
@@ -133,6 +141,8 @@ public final class PowScheduler implements AutoCloseable {
     private final ExecutorService runners;
     private final SecureRandom random = new SecureRandom();
     private boolean closed;
+    /** Set first by close(): the running job sees it as a cancellation and ends promptly. */
+    private volatile boolean closing;
 
     private PowScheduler(Options options, List<PowEngineProvider> providers, Consumer<String> problems) {
         this.options = options;
@@ -150,6 +160,10 @@ public final class PowScheduler implements AutoCloseable {
             case AUTO, CPU -> MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines.bestFactory(),
                     options.randomStart());
         };
+        this.cpuSmall = (options.engine() == EngineKind.AUTO || options.engine() == EngineKind.CPU)
+                && CpuEngines.simdAvailable()
+                ? MultiThreadPowEngine.of(options.cpuThreads(), ScalarPowEngine::new, options.randomStart())
+                : null;
         AtomicInteger n = new AtomicInteger();
         this.runners = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bmtool-pow-scheduler-" + n.incrementAndGet());
@@ -159,7 +173,7 @@ public final class PowScheduler implements AutoCloseable {
         if (options.engine() == EngineKind.OPENCL) {
             openAccelerators();
             if (accelerators.isEmpty()) {
-                close();
+                closeNow();
                 throw new IllegalStateException("no OpenCL device found" + (this.providers.isEmpty()
                         ? " (the OpenCL module is not on the class path)" : ""));
             }
@@ -221,12 +235,18 @@ public final class PowScheduler implements AutoCloseable {
     private List<PowEngine> participants(double expectedTrials) {
         List<PowEngine> out = new ArrayList<>();
         if (cpu != null) {
-            out.add(cpu);
+            out.add(cpuSmall != null && expectedTrials < SIMD_MIN_TRIALS ? cpuSmall : cpu);
         }
-        if (options.engine() == EngineKind.OPENCL
-                || (options.engine() == EngineKind.AUTO && expectedTrials >= acceleratorMinTrials)) {
+        if (options.engine() == EngineKind.OPENCL) {
             openAccelerators();
             out.addAll(accelerators);
+        } else if (options.engine() == EngineKind.AUTO && expectedTrials >= acceleratorMinTrials) {
+            openAccelerators();
+            for (PowEngine e : accelerators) {
+                if (!e.usesHostCpu()) { // a CPU OpenCL device would only fight the CPU engine for cores
+                    out.add(e);
+                }
+            }
         }
         return out;
     }
@@ -242,7 +262,7 @@ public final class PowScheduler implements AutoCloseable {
             throw new IllegalStateException("no PoW engine available");
         }
         long startNanos = System.nanoTime();
-        JobMonitor monitor = new JobMonitor(listener);
+        JobMonitor monitor = new JobMonitor(listener, this);
         List<Future<PowResult>> futures = new ArrayList<>();
         List<NonceRange> slices = slices(engines.size());
         for (int i = 0; i < engines.size(); i++) {
@@ -288,7 +308,7 @@ public final class PowScheduler implements AutoCloseable {
             throw failure;
         }
         String names = String.join("+", engines.stream().map(PowEngine::name).toList());
-        return new Outcome(cancelled || listener.cancelled() ? PowResult.cancelled(trials) : PowResult.exhausted(trials),
+        return new Outcome(cancelled || closing || listener.cancelled() ? PowResult.cancelled(trials) : PowResult.exhausted(trials),
                 names, elapsed);
     }
 
@@ -297,18 +317,20 @@ public final class PowScheduler implements AutoCloseable {
 
     private static final class JobMonitor implements PowMonitor {
         final Listener listener;
+        final PowScheduler owner;
         final LongAdder trials = new LongAdder();
         final AtomicReference<Win> winner = new AtomicReference<>();
         volatile boolean stop;
         volatile boolean done;
 
-        JobMonitor(Listener listener) {
+        JobMonitor(Listener listener, PowScheduler owner) {
             this.listener = listener;
+            this.owner = owner;
         }
 
         @Override
         public boolean isCancelled() {
-            return stop || listener.cancelled();
+            return stop || owner.closing || listener.cancelled();
         }
 
         @Override
@@ -320,7 +342,7 @@ public final class PowScheduler implements AutoCloseable {
     private PowResult run(PowEngine engine, PowJob job, NonceRange slice, JobMonitor monitor) {
         PowResult r;
         long size = slice.size();
-        if (options.randomStart() && engine != cpu && size != 1) {
+        if (options.randomStart() && engine != cpu && engine != cpuSmall && size != 1) {
             // the CPU engine rotates itself; here: [start+r, last] then [start, start+r)
             long skip = size == 0 ? random.nextLong() >>> 1 : Long.remainderUnsigned(random.nextLong(), size);
             r = engine.search(job, new NonceRange(slice.start() + skip, size - skip), monitor);
@@ -392,8 +414,16 @@ public final class PowScheduler implements AutoCloseable {
         }
     }
 
+    /** Cancels a running job, then frees the engines and threads. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closing = true;
+        synchronized (this) { // waits for a running solve() to notice and return
+            closeNow();
+        }
+    }
+
+    private void closeNow() {
         if (closed) {
             return;
         }
@@ -406,6 +436,9 @@ public final class PowScheduler implements AutoCloseable {
         }
         if (cpu != null) {
             cpu.close();
+        }
+        if (cpuSmall != null) {
+            cpuSmall.close();
         }
         accelerators.forEach(PowEngine::close);
         accelerators.clear();

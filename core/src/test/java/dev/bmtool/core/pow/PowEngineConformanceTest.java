@@ -41,6 +41,14 @@ public abstract class PowEngineConformanceTest {
         return 50_000;
     }
 
+    /**
+     * Known answers whose smallest nonce is at most this get an exhaustive search of
+     * [0, smallest); above it only a window below the answer is searched.
+     */
+    protected long fullSearchLimit() {
+        return 10_000_000;
+    }
+
     /** How many random reference-checked jobs each engine gets. */
     protected int randomJobs() {
         return 12;
@@ -72,8 +80,6 @@ public abstract class PowEngineConformanceTest {
                     + "0b93f3ffeba0ef2fd08a8dc2f87b68ae5a0dc819ab57f22ad2c4c9c8618a43b3",
                     54227212183L, 224121278, 50345506936L));
 
-    /** Below this many nonces a [0, smallest) search is done in full; above, only a window. */
-    private static final long FULL_SEARCH_LIMIT = 10_000_000;
 
     private List<PowEngine> engines;
 
@@ -170,7 +176,7 @@ public abstract class PowEngineConformanceTest {
         assertEquals(k.smallestNonce(), r.nonce(), engine.name());
         assertEquals(k.trialValue(), r.trialValue(), engine.name());
         // nothing below the smallest nonce: all of [0, smallest) when affordable, else a window
-        NonceRange none = k.smallestNonce() <= FULL_SEARCH_LIMIT
+        NonceRange none = k.smallestNonce() <= fullSearchLimit()
                 ? new NonceRange(0, k.smallestNonce())
                 : new NonceRange(k.smallestNonce() - smallRange(), smallRange());
         TestMonitor m = new TestMonitor();

@@ -9,6 +9,7 @@ import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowMonitor;
 import dev.bmtool.core.pow.PowResult;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,7 +21,8 @@ public final class MailPow implements AutoCloseable {
 
     /** Finds a nonce for a job; returns the engine's name with the result. */
     public interface Solver extends AutoCloseable {
-        Solved solve(PowJob job);
+        /** Solves {@code job}; gives up (throws) soon after {@code cancelled} turns true. */
+        Solved solve(PowJob job, BooleanSupplier cancelled);
 
         @Override
         default void close() {
@@ -37,6 +39,7 @@ public final class MailPow implements AutoCloseable {
 
     private final Solver solver;
     private final LongSupplier clock;
+    private volatile boolean closed;
 
     public MailPow(Solver solver, LongSupplier clock) {
         this.solver = solver;
@@ -48,8 +51,18 @@ public final class MailPow implements AutoCloseable {
         PowEngine engine = CpuEngines.allCores();
         return new Solver() {
             @Override
-            public Solved solve(PowJob job) {
-                PowResult r = engine.search(job, NonceRange.from(0), PowMonitor.NONE);
+            public Solved solve(PowJob job, BooleanSupplier cancelled) {
+                PowMonitor monitor = new PowMonitor() {
+                    @Override
+                    public boolean isCancelled() {
+                        return cancelled.getAsBoolean();
+                    }
+
+                    @Override
+                    public void addTrials(long trials) {
+                    }
+                };
+                PowResult r = engine.search(job, NonceRange.from(0), monitor);
                 if (!r.found()) {
                     throw new IllegalStateException("proof of work failed: " + r.status());
                 }
@@ -69,7 +82,10 @@ public final class MailPow implements AutoCloseable {
         long target = PowMath.senderTarget(o.length(), ttl, nonceTrialsPerByte, extraBytes);
         byte[] initial = PowMath.initialHash(o.bytesWithoutNonce());
         long t0 = System.nanoTime();
-        Solved s = solver.solve(new PowJob(initial, target));
+        if (closed) {
+            throw new IllegalStateException("proof of work stopped: shutting down");
+        }
+        Solved s = solver.solve(new PowJob(initial, target), () -> closed || Thread.currentThread().isInterrupted());
         if (!PowMath.meets(s.nonce(), initial, target)) {
             throw new IllegalStateException("engine " + s.engine() + " returned a nonce that does not meet the target");
         }
@@ -79,6 +95,7 @@ public final class MailPow implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         solver.close();
     }
 }

@@ -88,8 +88,8 @@ public final class Mailbox implements AutoCloseable {
 
     @Override
     public void close() {
+        pow.close(); // first: cancels a running search, so the agent's thread can stop
         agent.close();
-        pow.close();
         store.close();
         if (ownedNode != null) {
             ownedNode.close();

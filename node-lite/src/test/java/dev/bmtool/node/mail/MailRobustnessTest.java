@@ -60,7 +60,7 @@ class MailRobustnessTest {
         me = MailTesting.newIdentity(dir, "me");
         other = AddressGenerator.random("other", 4, 1, 1, rnd);
         store = MailStore.open(dir);
-        MailPow pow = new MailPow(job -> {
+        MailPow pow = new MailPow((job, cancelled) -> {
             throw new AssertionError("no proof of work expected here");
         }, MailAgent::systemClock);
         agent = new MailAgent(dir, store, link, pow, MailTesting.SETTINGS, MailAgent.Listener.NONE,

@@ -33,9 +33,9 @@ final class MailTesting {
         // one engine for all tests: closing a mailbox must not close it
         return new MailPow.Solver() {
             @Override
-            public MailPow.Solved solve(dev.bmtool.core.pow.PowJob job) {
+            public MailPow.Solved solve(dev.bmtool.core.pow.PowJob job, java.util.function.BooleanSupplier cancelled) {
                 synchronized (SOLVER) {
-                    return SOLVER.solve(job);
+                    return SOLVER.solve(job, cancelled);
                 }
             }
         };

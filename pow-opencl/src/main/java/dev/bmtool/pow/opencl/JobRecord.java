@@ -69,7 +69,7 @@ final class JobRecord {
         w[15] = 576;
         dst[off + TARGET] = job.target();
         dst[off + START] = range.start();
-        dst[off + LAST] = range.count() - 1; // unsigned: count 0 (all 2^64) -> 2^64-1
+        dst[off + LAST] = range.size() - 1; // unsigned: size 0 (all 2^64) -> 2^64-1; never past 2^64-1
         for (int t = 1; t <= 8; t++) {
             dst[off + KW1 + t - 1] = K[t] + w[t];
         }

@@ -43,10 +43,12 @@ import org.jocl.cl_program;
  * engine are serialised.
  */
 public final class OpenClEngine implements PowEngine {
-    /** Result slots per job; must match the BM_SLOTS build option. */
-    static final int SLOTS = 4;
+    /** Nonces per launch stay below 2^31: the kernel reports winners as 32-bit launch indexes. */
+    static final long MAX_LAUNCH_NONCES = 1L << 31;
     /** Jobs per batch launch (bounded by the device's constant buffer size too). */
     static final int MAX_BATCH = 64;
+    /** Work-group size unless {@link Options#localSize()} says otherwise. */
+    static final long DEFAULT_LOCAL = 256;
 
     /**
      * Tunables. {@code noncesPerItem} and {@code rotate} are kernel build options;
@@ -97,7 +99,7 @@ public final class OpenClEngine implements PowEngine {
         }
 
         String buildOptions() {
-            return "-D BM_NPI=" + noncesPerItem + " -D BM_SLOTS=" + SLOTS + " -D BM_ROT=" + rotate;
+            return "-D BM_NPI=" + noncesPerItem + " -D BM_ROT=" + rotate;
         }
     }
 
@@ -113,9 +115,11 @@ public final class OpenClEngine implements PowEngine {
     private cl_kernel trialsKernel;
     private cl_mem jobBuf;
     private cl_mem batchBuf;
-    private cl_mem hitsBuf;
-    private cl_mem foundBuf;
-    private final ByteBuffer[] hitReads = new ByteBuffer[2];
+    /** Two result areas (launch parity) of maxBatch {hits, smallest launch index} pairs. */
+    private cl_mem resBuf;
+    /** Batch jobs solved so far, set by the kernel, cleared per batch. */
+    private cl_mem solvedBuf;
+    private final ByteBuffer[] resultReads = new ByteBuffer[2];
     private final boolean fromCache;
     private volatile String disabled;
     private volatile boolean closed;
@@ -141,10 +145,11 @@ public final class OpenClEngine implements PowEngine {
             trialsKernel = clCreateKernel(program, "bm_trials", null);
             jobBuf = clCreateBuffer(context, CL_MEM_READ_ONLY, JobRecord.BYTES, null, null);
             batchBuf = clCreateBuffer(context, CL_MEM_READ_ONLY, (long) JobRecord.BYTES * maxBatch, null, null);
-            hitsBuf = clCreateBuffer(context, CL_MEM_READ_WRITE, (long) Integer.BYTES * maxBatch, null, null);
-            foundBuf = clCreateBuffer(context, CL_MEM_READ_WRITE, (long) Long.BYTES * SLOTS * maxBatch, null, null);
-            for (int i = 0; i < hitReads.length; i++) {
-                hitReads[i] = ByteBuffer.allocateDirect(Integer.BYTES * maxBatch).order(ByteOrder.nativeOrder());
+            resBuf = clCreateBuffer(context, CL_MEM_READ_WRITE, 2L * 2 * Integer.BYTES * maxBatch, null, null);
+            solvedBuf = clCreateBuffer(context, CL_MEM_READ_WRITE, (long) Integer.BYTES * maxBatch, null, null);
+            for (int i = 0; i < resultReads.length; i++) {
+                // direct: the reads are non-blocking and must not target memory the GC may move
+                resultReads[i] = ByteBuffer.allocateDirect(2 * Integer.BYTES * maxBatch).order(ByteOrder.nativeOrder());
             }
         } catch (CLException e) {
             releaseAll();
@@ -305,46 +310,59 @@ public final class OpenClEngine implements PowEngine {
         }
     }
 
-    /** One launch in flight: its kernel event, the event of the hit-counter read, its size. */
-    private record Launch(cl_event kernel, cl_event read, ByteBuffer hits, long nonces) {
+    /**
+     * One launch in flight: its kernel event, the event of the result read, the host buffer
+     * that read fills, its first range index and its nonces (in total, and per job of a batch).
+     */
+    private record Launch(cl_event kernel, cl_event read, ByteBuffer result, long offset, long nonces, long[] perJob) {
+    }
+
+    /** Byte offset of result area {@code parity} in resBuf. */
+    private long resOffset(int parity) {
+        return (long) parity * maxBatch * 2 * Integer.BYTES;
+    }
+
+    /** Clears result area {@code parity} for {@code jobs} jobs: hits 0, smallest index 0xffffffff. */
+    private void clearResults(int parity, int jobs) {
+        clEnqueueFillBuffer(queue, resBuf, Pointer.to(new int[] {0, -1}), 2 * Integer.BYTES, resOffset(parity),
+                (long) jobs * 2 * Integer.BYTES, 0, null, null);
     }
 
     private PowResult runSearch(PowJob job, NonceRange range, PowMonitor monitor) {
         long[] rec = JobRecord.of(job, range);
         clEnqueueWriteBuffer(queue, jobBuf, CL_TRUE, 0, JobRecord.BYTES, Pointer.to(rec), 0, null, null);
-        clEnqueueWriteBuffer(queue, hitsBuf, CL_TRUE, 0, Integer.BYTES, Pointer.to(new int[1]), 0, null, null);
         clSetKernelArg(searchKernel, 0, Sizeof.cl_mem, Pointer.to(jobBuf));
-        clSetKernelArg(searchKernel, 2, Sizeof.cl_mem, Pointer.to(hitsBuf));
-        clSetKernelArg(searchKernel, 3, Sizeof.cl_mem, Pointer.to(foundBuf));
+        clSetKernelArg(searchKernel, 3, Sizeof.cl_mem, Pointer.to(resBuf));
 
         final int npi = options.noncesPerItem();
-        boolean full = range.count() == 0; // all 2^64 nonces
-        long left = range.count();          // unsigned; meaningful when !full
-        long offset = 0;                    // next index within the range
+        boolean full = range.size() == 0; // all 2^64 nonces
+        long left = range.size();          // unsigned; meaningful when !full
+        long offset = 0;                   // next index within the range
         long items = firstItems();
         long trials = 0;
-        int slot = 0;
+        int parity = 0;
         ArrayDeque<Launch> inFlight = new ArrayDeque<>(2);
         try {
             while (true) {
                 while (inFlight.size() < 2 && (full || left != 0) && !monitor.isCancelled()) {
-                    long n = items * npi;
-                    long launchItems = items;
+                    long launchItems = roundToLocal(items);
+                    long n = launchItems * npi;
                     if (!full && Long.compareUnsigned(n, left) > 0) {
-                        n = left;
-                        launchItems = (left - 1) / npi + 1; // left < n fits in a signed long here
+                        n = left; // the kernel skips indexes past the range's last
                     }
-                    launchItems = roundToLocal(launchItems);
+                    clearResults(parity, 1);
                     clSetKernelArg(searchKernel, 1, Sizeof.cl_ulong, Pointer.to(new long[] {offset}));
+                    clSetKernelArg(searchKernel, 2, Sizeof.cl_uint, Pointer.to(new int[] {parity * maxBatch}));
                     cl_event kev = new cl_event();
                     clEnqueueNDRangeKernel(queue, searchKernel, 1, null, new long[] {launchItems}, localSize(),
                             0, null, kev);
-                    ByteBuffer hb = hitReads[slot];
-                    slot ^= 1;
+                    ByteBuffer rb = resultReads[parity];
                     cl_event rev = new cl_event();
-                    clEnqueueReadBuffer(queue, hitsBuf, CL_FALSE, 0, Integer.BYTES, Pointer.to(hb), 0, null, rev);
+                    clEnqueueReadBuffer(queue, resBuf, CL_FALSE, resOffset(parity), 2 * Integer.BYTES, Pointer.to(rb),
+                            0, null, rev);
                     clFlush(queue);
-                    inFlight.add(new Launch(kev, rev, hb, n));
+                    inFlight.add(new Launch(kev, rev, rb, offset, n, null));
+                    parity ^= 1;
                     offset += n;
                     left = full ? -n : left - n; // 2^64 - n when the range was all nonces
                     full = false;
@@ -355,9 +373,10 @@ public final class OpenClEngine implements PowEngine {
                 }
                 Launch l = inFlight.poll();
                 trials += complete(l, monitor);
-                if (l.hits().getInt(0) != 0) {
+                if (l.result().getInt(0) != 0) {
+                    long index = l.offset() + Integer.toUnsignedLong(l.result().getInt(Integer.BYTES));
                     trials += drain(inFlight, monitor);
-                    return collect(job, range, trials);
+                    return verified(job, range, range.start() + index, trials);
                 }
                 if (monitor.isCancelled()) {
                     trials += drain(inFlight, monitor);
@@ -365,15 +384,20 @@ public final class OpenClEngine implements PowEngine {
                 }
             }
         } finally {
-            for (Launch l : inFlight) { // only after an exception
-                try {
-                    clWaitForEvents(1, new cl_event[] {l.read()});
-                } catch (CLException e) {
-                    // the error that got us here is the one to report
-                }
-                release(l);
-            }
+            abandon(inFlight); // only after an exception
         }
+    }
+
+    private static void abandon(ArrayDeque<Launch> inFlight) {
+        for (Launch l : inFlight) {
+            try {
+                clWaitForEvents(1, new cl_event[] {l.read()});
+            } catch (CLException e) {
+                // the error that got us here is the one to report
+            }
+            release(l);
+        }
+        inFlight.clear();
     }
 
     /** Waits for a launch, learns the rate from its kernel time, reports its trials. */
@@ -421,31 +445,34 @@ public final class OpenClEngine implements PowEngine {
 
     /** Work items of a launch that takes about launchMillis at the measured rate. */
     private long steadyItems() {
+        long cap = MAX_LAUNCH_NONCES / options.noncesPerItem();
         if (options.fixedItems() > 0) {
-            return options.fixedItems();
+            return Math.min(options.fixedItems(), cap);
         }
         double r = rate;
         if (r == 0) {
-            return Long.MAX_VALUE; // unknown yet: keep doubling until the first measurement
+            return cap; // unknown yet: keep doubling until the first measurement
         }
         double items = r * options.launchMillis() * 1e6 / options.noncesPerItem();
-        return Math.max(minItems(), Math.min((long) items, 1L << 32));
+        return Math.max(minItems(), Math.min((long) items, cap));
     }
 
     private long minItems() {
-        return Math.max(64, (long) device.computeUnits() * 64);
+        return Math.max(local(), (long) device.computeUnits() * 64);
     }
 
-    /** First launch of a job: about a tenth of a steady launch, so an easy job ends early. */
+    /**
+     * First launch of a job: a sixteenth of a steady launch, so a short job (the default
+     * difficulty takes a few milliseconds on a GPU) is seen to end early; then doubling.
+     */
     private long firstItems() {
         if (options.fixedItems() > 0) {
-            return options.fixedItems();
+            return steadyItems();
         }
-        long steady = steadyItems();
-        if (steady == Long.MAX_VALUE) {
+        if (rate == 0) {
             return minItems();
         }
-        return Math.max(minItems(), steady / 8);
+        return Math.max(minItems(), steadyItems() / 16);
     }
 
     private long nextItems(long items) {
@@ -453,56 +480,40 @@ public final class OpenClEngine implements PowEngine {
         return items >= steady ? steady : Math.min(steady, items * 2);
     }
 
+    /**
+     * The work-group size: the option if set, else 256 (or the device maximum). Always fixed:
+     * leaving it to the driver lets pocl pick a new size, and compile a new kernel variant, for
+     * every new global size of the launch ramp.
+     */
+    private long local() {
+        long l = options.localSize() > 0 ? options.localSize() : DEFAULT_LOCAL;
+        return Math.max(1, Math.min(l, device.maxWorkGroupSize()));
+    }
+
     private long roundToLocal(long items) {
-        long local = options.localSize();
-        return local > 0 ? (items + local - 1) / local * local : items;
+        long local = local();
+        return (items + local - 1) / local * local;
     }
 
     private long[] localSize() {
-        return options.localSize() > 0 ? new long[] {options.localSize()} : null;
+        return new long[] {local()};
     }
 
-    /** Reads the winners of job 0 after the queue is idle, re-checks them on the CPU. */
-    private PowResult collect(PowJob job, NonceRange range, long trials) {
-        int[] hits = new int[1];
-        clEnqueueReadBuffer(queue, hitsBuf, CL_TRUE, 0, Integer.BYTES, Pointer.to(hits), 0, null, null);
-        return verified(job, range, hits[0], 0, trials);
-    }
-
-    private PowResult verified(PowJob job, NonceRange range, int hits, int jobIndex, long trials) {
-        int n = (int) Math.min(Integer.toUnsignedLong(hits), SLOTS);
-        long[] found = new long[n];
-        if (n > 0) {
-            clEnqueueReadBuffer(queue, foundBuf, CL_TRUE, (long) jobIndex * SLOTS * Long.BYTES,
-                    (long) n * Long.BYTES, Pointer.to(found), 0, null, null);
+    /** Re-checks a device answer on the CPU; a wrong one disables the engine. */
+    private PowResult verified(PowJob job, NonceRange range, long nonce, long trials) {
+        LongUnaryOperator t = tamper;
+        if (t != null) {
+            nonce = t.applyAsLong(nonce);
         }
-        byte[] ih = job.initialHash();
-        long bestNonce = 0;
-        long bestTrial = 0;
-        long bestIndex = -1;
-        for (long nonce : found) {
-            LongUnaryOperator t = tamper;
-            if (t != null) {
-                nonce = t.applyAsLong(nonce);
-            }
-            long index = nonce - range.start();
-            long trial = PowMath.trialValue(nonce, ih);
-            boolean inRange = range.count() == 0 || Long.compareUnsigned(index, range.count()) < 0;
-            if (!inRange || Long.compareUnsigned(trial, job.target()) > 0) {
-                throw disable("it returned a wrong answer (nonce " + Long.toUnsignedString(nonce) + " has trial value "
-                        + Long.toUnsignedString(trial) + (inRange ? " above the target " + Long.toUnsignedString(job.target())
-                        : " but lies outside the searched range") + "); its results are not trusted any more");
-            }
-            if (bestIndex == -1 || Long.compareUnsigned(index, bestIndex) < 0) {
-                bestIndex = index;
-                bestNonce = nonce;
-                bestTrial = trial;
-            }
+        long index = nonce - range.start();
+        long trial = PowMath.trialValue(nonce, job.initialHash());
+        boolean inRange = range.size() == 0 || Long.compareUnsigned(index, range.size()) < 0;
+        if (!inRange || Long.compareUnsigned(trial, job.target()) > 0) {
+            throw disable("it returned a wrong answer (nonce " + Long.toUnsignedString(nonce) + " has trial value "
+                    + Long.toUnsignedString(trial) + (inRange ? " above the target " + Long.toUnsignedString(job.target())
+                    : " but lies outside the searched range") + "); its results are not trusted any more");
         }
-        if (n == 0) {
-            throw disable("it counted a winner but stored none");
-        }
-        return PowResult.found(bestNonce, bestTrial, trials);
+        return PowResult.found(nonce, trial, trials);
     }
 
     // ---------------------------------------------------------------- batches
@@ -519,7 +530,8 @@ public final class OpenClEngine implements PowEngine {
     /**
      * Searches many jobs together, several per launch (the job index is the kernel's second
      * dimension), so small jobs keep a large device busy. Returns one result per job, in
-     * order; trials are the nonces dispatched for that job. Solved jobs drop out on the device.
+     * order; a found nonce is any valid one of its range; trials are the nonces dispatched for
+     * that job. Solved jobs drop out on the device.
      */
     public synchronized List<PowResult> searchBatch(List<PowJob> jobs, List<NonceRange> ranges, PowMonitor monitor) {
         if (jobs.size() != ranges.size()) {
@@ -546,20 +558,20 @@ public final class OpenClEngine implements PowEngine {
             JobRecord.write(recs, j * JobRecord.LONGS, jobs.get(j), ranges.get(j));
         }
         clEnqueueWriteBuffer(queue, batchBuf, CL_TRUE, 0, (long) recs.length * Long.BYTES, Pointer.to(recs), 0, null, null);
-        clEnqueueWriteBuffer(queue, hitsBuf, CL_TRUE, 0, (long) nj * Integer.BYTES, Pointer.to(new int[nj]), 0, null, null);
+        clEnqueueWriteBuffer(queue, solvedBuf, CL_TRUE, 0, (long) nj * Integer.BYTES, Pointer.to(new int[nj]), 0, null, null);
         clSetKernelArg(batchKernel, 0, Sizeof.cl_mem, Pointer.to(batchBuf));
-        clSetKernelArg(batchKernel, 2, Sizeof.cl_mem, Pointer.to(hitsBuf));
-        clSetKernelArg(batchKernel, 3, Sizeof.cl_mem, Pointer.to(foundBuf));
+        clSetKernelArg(batchKernel, 3, Sizeof.cl_mem, Pointer.to(resBuf));
+        clSetKernelArg(batchKernel, 4, Sizeof.cl_mem, Pointer.to(solvedBuf));
 
         long[] trials = new long[nj];
         boolean[] solved = new boolean[nj];
+        long[] winner = new long[nj];
         long offset = 0;
         boolean wrapped = false;
-        long items = Math.max(64, firstItems() / nj);
-        int slot = 0;
-        ArrayDeque<Launch> inFlight = new ArrayDeque<>(2);
-        ArrayDeque<long[]> perJob = new ArrayDeque<>(2); // nonces each launch gives each job
+        long items = Math.max(local(), firstItems() / nj);
+        int parity = 0;
         boolean cancelled = false;
+        ArrayDeque<Launch> inFlight = new ArrayDeque<>(2);
         try {
             while (true) {
                 while (inFlight.size() < 2 && !wrapped && anyOpen(ranges, solved, offset) && !monitor.isCancelled()) {
@@ -573,63 +585,57 @@ public final class OpenClEngine implements PowEngine {
                             total += share[j];
                         }
                     }
+                    clearResults(parity, nj);
                     clSetKernelArg(batchKernel, 1, Sizeof.cl_ulong, Pointer.to(new long[] {offset}));
+                    clSetKernelArg(batchKernel, 2, Sizeof.cl_uint, Pointer.to(new int[] {parity * maxBatch}));
                     cl_event kev = new cl_event();
-                    long[] local = options.localSize() > 0 ? new long[] {options.localSize(), 1} : null;
-                    clEnqueueNDRangeKernel(queue, batchKernel, 2, null, new long[] {launchItems, nj}, local, 0, null, kev);
-                    ByteBuffer hb = hitReads[slot];
-                    slot ^= 1;
+                    clEnqueueNDRangeKernel(queue, batchKernel, 2, null, new long[] {launchItems, nj},
+                            new long[] {local(), 1}, 0, null, kev);
+                    ByteBuffer rb = resultReads[parity];
                     cl_event rev = new cl_event();
-                    clEnqueueReadBuffer(queue, hitsBuf, CL_FALSE, 0, (long) nj * Integer.BYTES, Pointer.to(hb), 0, null, rev);
+                    clEnqueueReadBuffer(queue, resBuf, CL_FALSE, resOffset(parity), (long) nj * 2 * Integer.BYTES,
+                            Pointer.to(rb), 0, null, rev);
                     clFlush(queue);
-                    inFlight.add(new Launch(kev, rev, hb, total));
-                    perJob.add(share);
+                    inFlight.add(new Launch(kev, rev, rb, offset, total, share));
+                    parity ^= 1;
                     long next = offset + n;
                     wrapped = Long.compareUnsigned(next, offset) < 0;
                     offset = next;
-                    items = Math.max(64, Math.min(items * 2, Math.max(64, steadyItems() / nj)));
+                    items = Math.min(items * 2, Math.max(local(), steadyItems() / nj));
                 }
                 if (inFlight.isEmpty()) {
                     cancelled = monitor.isCancelled();
                     break;
                 }
                 Launch l = inFlight.poll();
-                long[] share = perJob.poll();
                 complete(l, monitor);
                 for (int j = 0; j < nj; j++) {
-                    trials[j] += share[j];
-                    if (l.hits().getInt(j * Integer.BYTES) != 0) {
+                    trials[j] += l.perJob()[j];
+                    if (!solved[j] && l.result().getInt(j * 2 * Integer.BYTES) != 0) {
                         solved[j] = true;
+                        winner[j] = ranges.get(j).start() + l.offset()
+                                + Integer.toUnsignedLong(l.result().getInt((j * 2 + 1) * Integer.BYTES));
                     }
                 }
                 if (monitor.isCancelled()) {
                     cancelled = true;
                     while (!inFlight.isEmpty()) {
-                        complete(inFlight.poll(), monitor);
-                        long[] s = perJob.poll();
+                        Launch rest = inFlight.poll();
+                        complete(rest, monitor);
                         for (int j = 0; j < nj; j++) {
-                            trials[j] += s[j];
+                            trials[j] += rest.perJob()[j];
                         }
                     }
                     break;
                 }
             }
         } finally {
-            for (Launch l : inFlight) {
-                try {
-                    clWaitForEvents(1, new cl_event[] {l.read()});
-                } catch (CLException e) {
-                    // report the original error
-                }
-                release(l);
-            }
+            abandon(inFlight);
         }
-        int[] hits = new int[nj];
-        clEnqueueReadBuffer(queue, hitsBuf, CL_TRUE, 0, (long) nj * Integer.BYTES, Pointer.to(hits), 0, null, null);
         List<PowResult> results = new ArrayList<>(nj);
         for (int j = 0; j < nj; j++) {
-            if (hits[j] != 0) {
-                results.add(verified(jobs.get(j), ranges.get(j), hits[j], j, trials[j]));
+            if (solved[j]) {
+                results.add(verified(jobs.get(j), ranges.get(j), winner[j], trials[j]));
             } else {
                 results.add(cancelled ? PowResult.cancelled(trials[j]) : PowResult.exhausted(trials[j]));
             }
@@ -639,19 +645,21 @@ public final class OpenClEngine implements PowEngine {
 
     /** Nonces of {@code range} with index in [offset, offset+n) (unsigned arithmetic). */
     private static long noncesLeftIn(NonceRange range, long offset, long n) {
-        if (range.count() == 0) {
+        long size = range.size();
+        if (size == 0) {
             return n;
         }
-        if (Long.compareUnsigned(offset, range.count()) >= 0) {
+        if (Long.compareUnsigned(offset, size) >= 0) {
             return 0;
         }
-        long left = range.count() - offset;
+        long left = size - offset;
         return Long.compareUnsigned(left, n) < 0 ? left : n;
     }
 
     private static boolean anyOpen(List<NonceRange> ranges, boolean[] solved, long offset) {
         for (int j = 0; j < solved.length; j++) {
-            if (!solved[j] && (ranges.get(j).count() == 0 || Long.compareUnsigned(offset, ranges.get(j).count()) < 0)) {
+            long size = ranges.get(j).size();
+            if (!solved[j] && (size == 0 || Long.compareUnsigned(offset, size) < 0)) {
                 return true;
             }
         }
@@ -674,7 +682,7 @@ public final class OpenClEngine implements PowEngine {
                 clSetKernelArg(trialsKernel, 0, Sizeof.cl_mem, Pointer.to(jobBuf));
                 clSetKernelArg(trialsKernel, 1, Sizeof.cl_uint, Pointer.to(new int[] {n}));
                 clSetKernelArg(trialsKernel, 2, Sizeof.cl_mem, Pointer.to(out));
-                clEnqueueNDRangeKernel(queue, trialsKernel, 1, null, new long[] {n}, null, 0, null, null);
+                clEnqueueNDRangeKernel(queue, trialsKernel, 1, null, new long[] {roundToLocal(n)}, localSize(), 0, null, null);
                 long[] values = new long[n];
                 clEnqueueReadBuffer(queue, out, CL_TRUE, 0, (long) n * Long.BYTES, Pointer.to(values), 0, null, null);
                 return values;
@@ -752,11 +760,11 @@ public final class OpenClEngine implements PowEngine {
             if (batchBuf != null) {
                 clReleaseMemObject(batchBuf);
             }
-            if (hitsBuf != null) {
-                clReleaseMemObject(hitsBuf);
+            if (resBuf != null) {
+                clReleaseMemObject(resBuf);
             }
-            if (foundBuf != null) {
-                clReleaseMemObject(foundBuf);
+            if (solvedBuf != null) {
+                clReleaseMemObject(solvedBuf);
             }
             if (searchKernel != null) {
                 clReleaseKernel(searchKernel);
@@ -779,7 +787,7 @@ public final class OpenClEngine implements PowEngine {
         } catch (RuntimeException e) {
             // best effort on the way out
         } finally {
-            jobBuf = batchBuf = hitsBuf = foundBuf = null;
+            jobBuf = batchBuf = resBuf = solvedBuf = null;
             searchKernel = batchKernel = trialsKernel = null;
             program = null;
             queue = null;

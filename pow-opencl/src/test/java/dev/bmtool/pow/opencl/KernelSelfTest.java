@@ -1,9 +1,15 @@
 package dev.bmtool.pow.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.bmtool.core.encoding.Hex;
+import dev.bmtool.core.pow.NonceRange;
+import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.core.pow.PowMonitor;
+import dev.bmtool.core.pow.PowResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,6 +28,34 @@ class KernelSelfTest {
                 want[i] = PowMath.trialValue(start + i, IH);
             }
             assertArrayEquals(want, e.trialValues(IH, start, n), e.toString());
+        }
+    }
+
+    /**
+     * Two nonces per work item. (The rotate variant 3, 32-bit funnel shifts, is checked by the
+     * GPU benchmark's self-test only: pocl takes minutes to compile it.)
+     */
+    @Test
+    void twoNoncesPerItem() {
+        OpenClEngine.Options o = PoclEngines.options().withNoncesPerItem(2);
+        try (OpenClEngine e = OpenClEngine.open(PoclEngines.first().device(), o, null)) {
+            long start = 0xFFFFFFFFL - 20;
+            long[] want = new long[41];
+            for (int i = 0; i < want.length; i++) {
+                want[i] = PowMath.trialValue(start + i, IH);
+            }
+            assertArrayEquals(want, e.trialValues(IH, start, want.length));
+            // and a search whose only winner sits at an odd index (second nonce of an item)
+            long best = -1L;
+            long bestNonce = 0;
+            for (int i = 0; i < want.length; i++) {
+                if (Long.compareUnsigned(want[i], best) < 0) {
+                    best = want[i];
+                    bestNonce = start + i;
+                }
+            }
+            PowResult r = e.search(new PowJob(IH, best), new NonceRange(start, want.length), PowMonitor.NONE);
+            assertEquals(bestNonce, r.nonce());
         }
     }
 }

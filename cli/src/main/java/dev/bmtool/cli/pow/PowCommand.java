@@ -1,0 +1,330 @@
+package dev.bmtool.cli.pow;
+
+import dev.bmtool.cli.BmtoolCommand;
+import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.encoding.Hex;
+import dev.bmtool.core.object.BitmessageObject;
+import dev.bmtool.core.pow.PowJob;
+import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.core.pow.PowResult;
+import dev.bmtool.core.pow.PowScheduler;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bmtool pow}: proof of work for an initial hash and target, for an object (sender
+ * target from its TTL), or for a batch of jobs on stdin.
+ */
+@Command(name = "pow",
+        description = {"Do Bitmessage proof of work on the CPU (SIMD, all cores) and OpenCL devices.",
+            "  pow --initial-hash HEX --target N      solve one job",
+            "  pow --object FILE | --hex HEX          set the nonce of an object (sender target)",
+            "  pow --stdin                            lines 'INITIAL_HASH TARGET' -> 'NONCE TRIAL_VALUE'"},
+        mixinStandardHelpOptions = true,
+        subcommands = {PowServeCommand.class})
+public final class PowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--initial-hash", paramLabel = "HEX", description = "64-byte initial hash (128 hex digits).")
+    String initialHash;
+
+    @Option(names = "--target", paramLabel = "N", description = "Target, unsigned 64-bit (decimal or 0x hex).")
+    String target;
+
+    @Option(names = "--object", paramLabel = "FILE", description = "Object file (hex text or raw bytes; '-' for stdin).")
+    Path objectFile;
+
+    @Option(names = "--hex", paramLabel = "HEX", description = "Object as hex.")
+    String objectHex;
+
+    @Option(names = "--ttl", paramLabel = "S", description = "TTL in seconds for the target (default: expiresTime - now).")
+    Long ttl;
+
+    @Option(names = "--ntpb", paramLabel = "N", defaultValue = "1000",
+            description = "nonceTrialsPerByte (raised to the network minimum 1000). Default: ${DEFAULT-VALUE}.")
+    long ntpb;
+
+    @Option(names = "--extra", paramLabel = "N", defaultValue = "1000",
+            description = "payloadLengthExtraBytes (raised to the minimum 1000). Default: ${DEFAULT-VALUE}.")
+    long extra;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the finished object (hex) here instead of stdout.")
+    Path out;
+
+    @Option(names = "--stdin", description = "Batch filter: each line 'INITIAL_HASH_HEX TARGET' gives 'NONCE_HEX TRIAL_VALUE'.")
+    boolean stdin;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Option(names = "--no-progress", description = "No progress bar on stderr (shown for jobs longer than a second).")
+    boolean noProgress;
+
+    /** Where --stdin and --object - read from; tests replace it. */
+    InputStream in = System.in;
+
+    /** Clock for the object TTL; tests replace it. */
+    java.util.function.LongSupplier now = () -> Instant.now().getEpochSecond();
+
+    @Override
+    public Integer call() throws Exception {
+        boolean hashMode = initialHash != null || target != null;
+        boolean objectMode = objectFile != null || objectHex != null;
+        int modes = (hashMode ? 1 : 0) + (objectMode ? 1 : 0) + (stdin ? 1 : 0);
+        if (modes != 1) {
+            throw new UsageException(modes == 0
+                    ? "give --initial-hash HEX --target N, --object FILE / --hex HEX, or --stdin (see bmtool pow --help)"
+                    : "give only one of --initial-hash/--target, --object/--hex and --stdin");
+        }
+        var parsed = spec.commandLine().getParseResult();
+        if (!objectMode && (ttl != null || out != null || parsed.hasMatchedOption("--ntpb")
+                || parsed.hasMatchedOption("--extra"))) {
+            throw new UsageException("--ttl, --ntpb, --extra and --out go with --object or --hex");
+        }
+        PowScheduler.Options options = engine.toOptions();
+        PrintWriter err = Cli.err(spec);
+        try (PowScheduler scheduler = PowScheduler.open(options, msg -> {
+            if (Cli.root(spec).verbose()) {
+                err.println("bmtool: " + msg);
+                err.flush();
+            }
+        })) {
+            if (stdin) {
+                return batch(scheduler);
+            }
+            if (objectMode) {
+                return object(scheduler);
+            }
+            return hash(scheduler);
+        }
+    }
+
+    private int hash(PowScheduler scheduler) {
+        if (initialHash == null || target == null) {
+            throw new UsageException("--initial-hash and --target go together");
+        }
+        PowJob job;
+        try {
+            job = new PowJob(PowFormat.initialHash(initialHash), PowFormat.parseUnsigned(target, "--target"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PowScheduler.Outcome o = solve(scheduler, job);
+        if (json) {
+            Cli.printJson(spec, outcomeJson(job, o));
+        } else {
+            PrintWriter w = Cli.out(spec);
+            printOutcome(w, job, o);
+            w.flush();
+        }
+        return 0;
+    }
+
+    private int object(PowScheduler scheduler) {
+        if (objectFile != null && objectHex != null) {
+            throw new UsageException("give either --object or --hex, not both");
+        }
+        BitmessageObject obj = BitmessageObject.read(objectHex != null ? hexArg(objectHex) : readObjectFile());
+        long lifetime;
+        if (ttl != null) {
+            if (ttl < 0) {
+                throw new UsageException("--ttl must not be negative");
+            }
+            lifetime = ttl;
+        } else {
+            long exp = obj.expiresTime();
+            long t = now.getAsLong();
+            if (exp < 0 || exp <= t) {
+                throw new IllegalArgumentException("object expired at " + Long.toUnsignedString(exp)
+                        + " (now " + t + "); give --ttl to choose the target anyway");
+            }
+            lifetime = exp - t;
+        }
+        if (ntpb < 0 || extra < 0) {
+            throw new UsageException("--ntpb and --extra must not be negative");
+        }
+        long tgt = PowMath.senderTarget(obj.length(), lifetime, ntpb, extra);
+        PowJob job = new PowJob(PowMath.initialHash(obj.bytesWithoutNonce()), tgt);
+        PowScheduler.Outcome o = solve(scheduler, job);
+        BitmessageObject done = obj.withNonce(o.result().nonce());
+        String hex = Hex.encode(done.write());
+        if (out != null) {
+            try {
+                Files.writeString(out, hex + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(out + ": " + e.getMessage(), e);
+            }
+        }
+        if (json) {
+            Map<String, Object> m = outcomeJson(job, o);
+            m.put("ttl", lifetime);
+            m.put("objectLength", (long) obj.length());
+            m.put("inventoryHash", Hex.encode(PowMath.inventoryHash(done.write())));
+            if (out == null) {
+                m.put("object", hex);
+            } else {
+                m.put("out", out.toString());
+            }
+            Cli.printJson(spec, m);
+        } else {
+            PrintWriter err = Cli.err(spec);
+            printOutcome(err, job, o);
+            err.flush();
+            if (out == null) {
+                PrintWriter w = Cli.out(spec);
+                w.println(hex);
+                w.flush();
+            }
+        }
+        return 0;
+    }
+
+    /** One job per line, answered in order; bad lines give an error line and the run goes on. */
+    private int batch(PowScheduler scheduler) throws IOException {
+        PrintWriter w = Cli.out(spec);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int errors = 0;
+        long lineNo = 0;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            PowJob job;
+            try {
+                String[] f = t.split("\\s+");
+                if (f.length != 2) {
+                    throw new IllegalArgumentException("expected 'INITIAL_HASH_HEX TARGET', got " + f.length + " field(s)");
+                }
+                job = new PowJob(PowFormat.initialHash(f[0]), PowFormat.parseUnsigned(f[1], "target"));
+            } catch (IllegalArgumentException e) {
+                errors++;
+                if (json) {
+                    w.println(dev.bmtool.core.json.Json.write(Map.of("line", lineNo, "error", e.getMessage())));
+                } else {
+                    w.println("error: line " + lineNo + ": " + e.getMessage());
+                }
+                w.flush();
+                continue;
+            }
+            PowScheduler.Outcome o = solve(scheduler, job);
+            if (json) {
+                Map<String, Object> m = outcomeJson(job, o);
+                m.put("line", lineNo);
+                w.println(dev.bmtool.core.json.Json.write(m));
+            } else {
+                w.println(PowFormat.nonceHex(o.result().nonce()) + " " + Long.toUnsignedString(o.result().trialValue()));
+            }
+            w.flush();
+        }
+        return errors == 0 ? 0 : BmtoolCommand.EXIT_FAILURE;
+    }
+
+    private PowScheduler.Outcome solve(PowScheduler scheduler, PowJob job) {
+        // in place on a terminal; tests and pipes get occasional plain lines
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        ProgressBar bar = new ProgressBar(Cli.err(spec), !noProgress, terminal);
+        PowScheduler.Outcome o;
+        try {
+            o = scheduler.solve(job, bar);
+        } finally {
+            bar.finish();
+        }
+        if (!o.found()) {
+            // the whole 2^64 space was searched: only for absurd targets such as 0
+            throw new IllegalStateException("no nonce meets target " + Long.toUnsignedString(job.target()) + " ("
+                    + o.result().status().name().toLowerCase(Locale.ROOT) + " after " + o.result().trials() + " trials)");
+        }
+        return o;
+    }
+
+    static Map<String, Object> outcomeJson(PowJob job, PowScheduler.Outcome o) {
+        PowResult r = o.result();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nonce", PowFormat.nonceHex(r.nonce()));
+        m.put("trialValue", PowFormat.unsigned(r.trialValue()));
+        m.put("target", PowFormat.unsigned(job.target()));
+        m.put("trials", r.trials());
+        m.put("expectedTrials", PowMath.expectedTrials(job.target()));
+        m.put("seconds", o.seconds());
+        m.put("rate", o.rate());
+        m.put("engine", o.engine());
+        return m;
+    }
+
+    private static void printOutcome(PrintWriter w, PowJob job, PowScheduler.Outcome o) {
+        PowResult r = o.result();
+        w.println("nonce        " + PowFormat.nonceHex(r.nonce()) + " (" + Long.toUnsignedString(r.nonce()) + ")");
+        w.println("trial value  " + Long.toUnsignedString(r.trialValue()) + " (target "
+                + Long.toUnsignedString(job.target()) + ")");
+        w.println("trials       " + r.trials() + " (expected ~" + PowFormat.si(PowMath.expectedTrials(job.target())) + ")");
+        w.println(String.format(Locale.ROOT, "seconds      %.3f", o.seconds()));
+        w.println("rate         " + PowFormat.rate(o.rate()));
+        w.println("engine       " + o.engine());
+    }
+
+    private static byte[] hexArg(String hex) {
+        try {
+            return Hex.decode(hex.strip());
+        } catch (RuntimeException e) {
+            throw new UsageException("--hex: " + e.getMessage());
+        }
+    }
+
+    private static final int MAX_FILE = 4 * 1024 * 1024;
+
+    private byte[] readObjectFile() {
+        byte[] content;
+        try {
+            if (objectFile.toString().equals("-")) {
+                content = in.readNBytes(MAX_FILE + 1);
+            } else {
+                if (Files.size(objectFile) > MAX_FILE) {
+                    throw new UsageException(objectFile + ": too large for an object");
+                }
+                content = Files.readAllBytes(objectFile);
+            }
+        } catch (NoSuchFileException e) {
+            throw new UsageException(objectFile + ": no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(objectFile + ": " + e.getMessage(), e);
+        }
+        if (content.length > MAX_FILE) {
+            throw new UsageException(objectFile + ": too large for an object");
+        }
+        // hex text when every byte is a hex digit or white space, else raw bytes
+        String text = new String(content, StandardCharsets.ISO_8859_1).strip();
+        if (text.startsWith("0x") || text.startsWith("0X")) {
+            text = text.substring(2);
+        }
+        if (!text.isEmpty() && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || Character.isWhitespace(c))) {
+            return Hex.decode(text.replaceAll("\\s+", ""));
+        }
+        return content;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.bmtool.cli.pow;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.bmtool.core.json.Json;
+import dev.bmtool.core.pow.PowJob;
+import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.core.pow.PowScheduler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A stateless HTTP proof-of-work service: {@code POST /pow} with
+ * {@code {"initialHash": HEX, "target": N}} answers {@code {"nonce": HEX, "trialValue": N, ...}};
+ * {@code GET /health} reports status. One scheduler (engines kept open) serves every job; jobs
+ * run one at a time in arrival order (a fair lock), at most {@code queueLimit} admitted at once
+ * (503 beyond that). Requests are handled on virtual threads.
+ */
+public final class PowServer implements AutoCloseable {
+    /** Largest request body accepted (a job is ~200 bytes). */
+    public static final int MAX_BODY = 16 * 1024;
+    /** How much of an oversized body is read and dropped before answering 413. */
+    private static final long DRAIN_LIMIT = 1 << 20;
+
+    private final HttpServer http;
+    private final PowScheduler scheduler;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore admission;
+    private final int queueLimit;
+    private final ReentrantLock fifo = new ReentrantLock(true);
+    private final AtomicLong solved = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final List<String> engines;
+
+    private PowServer(HttpServer http, PowScheduler scheduler, int queueLimit) {
+        this.http = http;
+        this.scheduler = scheduler;
+        this.queueLimit = queueLimit;
+        this.admission = new Semaphore(queueLimit);
+        this.engines = scheduler.engineNames(Double.POSITIVE_INFINITY);
+        http.createContext("/", this::handle);
+        http.setExecutor(executor);
+    }
+
+    /**
+     * Starts a server; it owns {@code scheduler} and closes it on {@link #close()}.
+     *
+     * @param queueLimit jobs admitted at once (running + waiting); more get 503
+     */
+    public static PowServer start(InetSocketAddress address, PowScheduler scheduler, int queueLimit) throws IOException {
+        if (queueLimit < 1) {
+            throw new IllegalArgumentException("queue limit must be at least 1");
+        }
+        HttpServer http = HttpServer.create(address, 128);
+        PowServer s = new PowServer(http, scheduler, queueLimit);
+        http.start();
+        return s;
+    }
+
+    /** The bound address (the real port when started on port 0). */
+    public InetSocketAddress address() {
+        return http.getAddress();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            route(ex);
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        try {
+            String path = ex.getRequestURI().getPath();
+            String method = ex.getRequestMethod();
+            switch (path) {
+                case "/pow" -> {
+                    if (!method.equals("POST")) {
+                        ex.getResponseHeaders().add("Allow", "POST");
+                        send(ex, 405, error("use POST for /pow"));
+                        return;
+                    }
+                    pow(ex);
+                }
+                case "/health" -> {
+                    if (!method.equals("GET") && !method.equals("HEAD")) {
+                        ex.getResponseHeaders().add("Allow", "GET, HEAD");
+                        send(ex, 405, error("use GET for /health"));
+                        return;
+                    }
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("status", "ok");
+                    m.put("engines", engines);
+                    m.put("queueLimit", (long) queueLimit);
+                    m.put("inQueue", (long) (queueLimit - admission.availablePermits()));
+                    m.put("solved", solved.get());
+                    m.put("rejected", rejected.get());
+                    send(ex, 200, m);
+                }
+                default -> send(ex, 404, error("no such endpoint: " + path + " (POST /pow, GET /health)"));
+            }
+        } catch (RuntimeException e) {
+            try {
+                send(ex, 500, error(e.getMessage() == null ? e.toString() : e.getMessage()));
+            } catch (IOException | RuntimeException ignored) {
+                // the response was already under way; the exchange is closed anyway
+            }
+        }
+    }
+
+    private void pow(HttpExchange ex) throws IOException {
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                // read (a bounded amount of) the rest so the client sees the answer, not a reset
+                in.skip(DRAIN_LIMIT);
+                send(ex, 413, error("request body larger than " + MAX_BODY + " bytes"));
+                return;
+            }
+        }
+        PowJob job;
+        try {
+            job = parseJob(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | Json.JsonException e) {
+            send(ex, 400, error(e.getMessage()));
+            return;
+        }
+        if (!admission.tryAcquire()) {
+            rejected.incrementAndGet();
+            ex.getResponseHeaders().add("Retry-After", "1");
+            send(ex, 503, error("job queue full (" + queueLimit + " jobs); retry later"));
+            return;
+        }
+        PowScheduler.Outcome o;
+        try {
+            fifo.lock(); // fair: jobs start in arrival order
+            try {
+                o = scheduler.solve(job, PowScheduler.Listener.NONE);
+            } finally {
+                fifo.unlock();
+            }
+        } finally {
+            admission.release();
+        }
+        if (o.result().status() == dev.bmtool.core.pow.PowResult.Status.CANCELLED) {
+            send(ex, 503, error("the server is shutting down"));
+            return;
+        }
+        if (!o.found()) {
+            send(ex, 422, error("no nonce meets the target"));
+            return;
+        }
+        solved.incrementAndGet();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nonce", PowFormat.nonceHex(o.result().nonce()));
+        m.put("trialValue", PowFormat.unsigned(o.result().trialValue()));
+        m.put("trials", o.result().trials());
+        m.put("expectedTrials", PowMath.expectedTrials(job.target()));
+        m.put("seconds", o.seconds());
+        m.put("engine", o.engine());
+        send(ex, 200, m);
+    }
+
+    /** {"initialHash": 128 hex digits, "target": unsigned 64-bit number, or a decimal / 0x-hex string}. */
+    static PowJob parseJob(String body) {
+        Map<String, Object> m = Json.parseObject(body);
+        Object ih = m.get("initialHash");
+        if (!(ih instanceof String s)) {
+            throw new IllegalArgumentException("\"initialHash\" (128 hex digits) is required");
+        }
+        Object t = m.get("target");
+        long target = switch (t) {
+            case Long l when l >= 0 -> l;
+            case BigInteger b when b.signum() >= 0 && b.bitLength() <= 64 -> b.longValue();
+            case String str -> PowFormat.parseUnsigned(str, "\"target\"");
+            case null -> throw new IllegalArgumentException("\"target\" is required");
+            default -> throw new IllegalArgumentException("\"target\" must be an integer from 0 to 2^64-1");
+        };
+        for (String k : m.keySet()) {
+            if (!k.equals("initialHash") && !k.equals("target")) {
+                throw new IllegalArgumentException("unknown field \"" + k + "\"");
+            }
+        }
+        return new PowJob(PowFormat.initialHash(s), target);
+    }
+
+    private static Map<String, Object> error(String message) {
+        return Map.of("error", message);
+    }
+
+    private static void send(HttpExchange ex, int status, Map<String, Object> body) throws IOException {
+        byte[] bytes = (Json.write(body) + "\n").getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(bytes);
+            }
+        }
+    }
+
+    /** Stops accepting, waits briefly for running responses, closes the engines. */
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+        scheduler.close();
+    }
+}
