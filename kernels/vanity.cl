@@ -179,6 +179,8 @@ __constant ulong VK[80] = {
 /* rounds first..79 on state s with the 16 message words w (the schedule is expanded in place) */
 inline void sha512_rounds(ulong *s, ulong *w, int first) {
     ulong a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
+    /* unrolled, the w[] indices are constants and w stays in registers (GPUs spill indexed arrays) */
+#pragma unroll
     for (int t = first; t < 80; t++) {
         ulong wt;
         if (t < 16) {
@@ -244,6 +246,7 @@ __constant uint KRC[5] = {0x50A28BE6u, 0x5C4DD124u, 0x6D703EF3u, 0x7A6D76E9u, 0x
 inline void rmd_block(uint *h, const uint *x) {
     uint al = h[0], bl = h[1], cl = h[2], dl = h[3], el = h[4];
     uint ar = al, br = bl, cr = cl, dr = dl, er = el;
+#pragma unroll
     for (int j = 0; j < 80; j++) {
         uint t = ROL32(al + rmd_f(j, bl, cl, dl) + x[RL[j]] + KLC[j >> 4], SL[j]) + el;
         al = el; el = dl; dl = ROL32(cl, 10); cl = bl; bl = t;
