@@ -190,6 +190,22 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
     @Override
     public synchronized List<VanityResult> search(VanityPattern pattern, int count, VanityListener listener)
             throws InterruptedException {
+        return run(pattern, count, listener, Long.MAX_VALUE, new long[1]);
+    }
+
+    /**
+     * Device throughput: launches for about {@code seconds} on a pattern that practically never
+     * matches (16 zero bytes) and returns candidates per second (wall clock, host checks included).
+     */
+    public synchronized double measure(double seconds) throws InterruptedException {
+        long[] done = new long[1];
+        long start = System.nanoTime();
+        run(VanityPattern.zeroBytesOnly(16), 1, VanityListener.NONE, start + (long) (seconds * 1e9), done);
+        return done[0] / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private List<VanityResult> run(VanityPattern pattern, int count, VanityListener listener, long deadline,
+            long[] candidatesOut) throws InterruptedException {
         BigInteger n = VanityDeviceData.order();
         BigInteger[] centers = new BigInteger[items];
         long[] pts = new long[8 * items];
@@ -229,7 +245,7 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
             long lastProgress = start;
             long candidates = 0;
             int[] zero = {0};
-            while (results.size() < count) {
+            while (results.size() < count && System.nanoTime() < deadline) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
@@ -260,6 +276,7 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
                     accepted = true;
                 }
                 candidates += (long) items * BATCH;
+                candidatesOut[0] = candidates;
                 if (accepted && results.size() < count) {
                     // the other reports of this launch used the old signing key: a fresh identity from here
                     signing = randomKey();
