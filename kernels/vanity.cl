@@ -30,7 +30,7 @@ typedef struct { ulong v[4]; } fe;
 
 #define FE_C 0x1000003D1UL
 
-inline void fe_reduce(fe *r, ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7) {
+void fe_reduce(fe *r, ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7) {
     ulong lo, hi, c, k;
     lo = t4 * FE_C; hi = mul_hi(t4, FE_C);
     ulong r0 = t0 + lo; c = hi + (r0 < lo);
@@ -53,7 +53,7 @@ inline void fe_reduce(fe *r, ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, u
 #define MAC(x, y) { ulong lo_ = (x) * (y); ulong hi_ = mul_hi((x), (y)); c0 += lo_; hi_ += (c0 < lo_); c1 += hi_; c2 += (c1 < hi_); }
 #define SHIFT(t) { t = c0; c0 = c1; c1 = c2; c2 = 0; }
 
-inline void fe_mul(fe *r, const fe *a, const fe *b) {
+void fe_mul(fe *r, const fe *a, const fe *b) {
     ulong a0 = a->v[0], a1 = a->v[1], a2 = a->v[2], a3 = a->v[3];
     ulong b0 = b->v[0], b1 = b->v[1], b2 = b->v[2], b3 = b->v[3];
     ulong c0 = 0, c1 = 0, c2 = 0, t0, t1, t2, t3, t4, t5, t6;
@@ -67,16 +67,16 @@ inline void fe_mul(fe *r, const fe *a, const fe *b) {
     fe_reduce(r, t0, t1, t2, t3, t4, t5, t6, c0);
 }
 
-inline void fe_sqr(fe *r, const fe *a) {
+void fe_sqr(fe *r, const fe *a) {
     fe_mul(r, a, a);
 }
 
-inline void fe_set(fe *r, const fe *a) {
+void fe_set(fe *r, const fe *a) {
     r->v[0] = a->v[0]; r->v[1] = a->v[1]; r->v[2] = a->v[2]; r->v[3] = a->v[3];
 }
 
 /* adds carry * C twice so the value fits 256 bits */
-inline void fe_fold(fe *r, ulong s0, ulong s1, ulong s2, ulong s3, ulong carry) {
+void fe_fold(fe *r, ulong s0, ulong s1, ulong s2, ulong s3, ulong carry) {
     for (int k = 0; k < 2; k++) {
         ulong m = carry * FE_C;
         s0 += m; ulong x = (s0 < m);
@@ -87,7 +87,7 @@ inline void fe_fold(fe *r, ulong s0, ulong s1, ulong s2, ulong s3, ulong carry) 
     r->v[0] = s0; r->v[1] = s1; r->v[2] = s2; r->v[3] = s3;
 }
 
-inline void fe_add(fe *r, const fe *a, const fe *b) {
+void fe_add(fe *r, const fe *a, const fe *b) {
     ulong s0 = a->v[0] + b->v[0]; ulong c = (s0 < a->v[0]);
     ulong s1 = a->v[1] + b->v[1]; ulong c1 = (s1 < a->v[1]); s1 += c; c = c1 + (s1 < c);
     ulong s2 = a->v[2] + b->v[2]; ulong c2 = (s2 < a->v[2]); s2 += c; c = c2 + (s2 < c);
@@ -95,7 +95,7 @@ inline void fe_add(fe *r, const fe *a, const fe *b) {
     fe_fold(r, s0, s1, s2, s3, c);
 }
 
-inline void fe_sub(fe *r, const fe *a, const fe *b) {
+void fe_sub(fe *r, const fe *a, const fe *b) {
     ulong d0 = a->v[0] - b->v[0]; ulong bw = (a->v[0] < b->v[0]);
     ulong d1 = a->v[1] - b->v[1]; ulong bw1 = (a->v[1] < b->v[1]); bw1 += (d1 < bw); d1 -= bw;
     ulong d2 = a->v[2] - b->v[2]; ulong bw2 = (a->v[2] < b->v[2]); bw2 += (d2 < bw1); d2 -= bw1;
@@ -112,7 +112,7 @@ inline void fe_sub(fe *r, const fe *a, const fe *b) {
 }
 
 /* into [0, p) */
-inline void fe_norm(fe *r) {
+void fe_norm(fe *r) {
     ulong s0 = r->v[0] + FE_C; ulong c = (s0 < FE_C);
     ulong s1 = r->v[1] + c; c = (s1 < c);
     ulong s2 = r->v[2] + c; c = (s2 < c);
@@ -120,13 +120,13 @@ inline void fe_norm(fe *r) {
     if (c) { r->v[0] = s0; r->v[1] = s1; r->v[2] = s2; r->v[3] = s3; }
 }
 
-inline void fe_sqrn(fe *r, const fe *a, int n) {
+void fe_sqrn(fe *r, const fe *a, int n) {
     fe_sqr(r, a);
     for (int i = 1; i < n; i++) fe_sqr(r, r);
 }
 
 /* 1/a = a^(p-2), libsecp256k1's addition chain */
-inline void fe_inv(fe *r, const fe *a) {
+void fe_inv(fe *r, const fe *a) {
     fe x2, x3, x6, x9, x11, x22, x44, x88, x176, x220, x223, t;
     fe_sqr(&x2, a); fe_mul(&x2, &x2, a);
     fe_sqr(&x3, &x2); fe_mul(&x3, &x3, a);
@@ -177,7 +177,7 @@ __constant ulong VK[80] = {
 #define s1(w) (ROTR64(w, 19) ^ ROTR64(w, 61) ^ ((w) >> 6))
 
 /* rounds first..79 on state s with the 16 message words w (the schedule is expanded in place) */
-inline void sha512_rounds(ulong *s, ulong *w, int first) {
+void sha512_rounds(ulong *s, ulong *w, int first) {
     ulong a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
     /* unrolled, the w[] indices are constants and w stays in registers (GPUs spill indexed arrays) */
 #pragma unroll
@@ -230,7 +230,7 @@ __constant uchar SR[80] = {
     15, 5, 8, 11, 14, 14, 6, 14, 6, 9, 12, 9, 12, 5, 15, 8,
     8, 5, 12, 9, 12, 5, 14, 6, 8, 13, 6, 5, 15, 13, 11, 11};
 
-inline uint rmd_f(int j, uint x, uint y, uint z) {
+uint rmd_f(int j, uint x, uint y, uint z) {
     switch (j >> 4) {
         case 0: return F1(x, y, z);
         case 1: return F2(x, y, z);
@@ -243,7 +243,7 @@ inline uint rmd_f(int j, uint x, uint y, uint z) {
 __constant uint KLC[5] = {0x00000000u, 0x5A827999u, 0x6ED9EBA1u, 0x8F1BBCDCu, 0xA953FD4Eu};
 __constant uint KRC[5] = {0x50A28BE6u, 0x5C4DD124u, 0x6D703EF3u, 0x7A6D76E9u, 0x00000000u};
 
-inline void rmd_block(uint *h, const uint *x) {
+void rmd_block(uint *h, const uint *x) {
     uint al = h[0], bl = h[1], cl = h[2], dl = h[3], el = h[4];
     uint ar = al, br = bl, cr = cl, dr = dl, er = el;
 #pragma unroll
@@ -262,7 +262,7 @@ inline void rmd_block(uint *h, const uint *x) {
 }
 
 /* ripe words (little-endian bytes) of the candidate (x, y), both normalized */
-inline void candidate_ripe(__global const ulong *sig, const fe *x, const fe *y, uint *r) {
+void candidate_ripe(__global const ulong *sig, const fe *x, const fe *y, uint *r) {
     ulong w[16];
     ulong s[8];
     for (int i = 0; i < 8; i++) { w[i] = sig[8 + i]; s[i] = sig[i]; }
@@ -303,11 +303,11 @@ inline void candidate_ripe(__global const ulong *sig, const fe *x, const fe *y, 
     rmd_block(r, pad);
 }
 
-inline uint bswap32(uint v) {
+uint bswap32(uint v) {
     return as_uint(as_uchar4(v).wzyx);
 }
 
-inline int cmp3(ulong a1, ulong b1, ulong c1, ulong a2, ulong b2, ulong c2) {
+int cmp3(ulong a1, ulong b1, ulong c1, ulong a2, ulong b2, ulong c2) {
     if (a1 != a2) return a1 < a2 ? -1 : 1;
     if (b1 != b2) return b1 < b2 ? -1 : 1;
     if (c1 != c2) return c1 < c2 ? -1 : 1;
@@ -315,7 +315,7 @@ inline int cmp3(ulong a1, ulong b1, ulong c1, ulong a2, ulong b2, ulong c2) {
 }
 
 /* 1 when the candidate should go to the host */
-inline int candidate_test(const uint *r, uint zeroBytes, __global const ulong *ranges, uint nranges) {
+int candidate_test(const uint *r, uint zeroBytes, __global const ulong *ranges, uint nranges) {
     ulong q0 = bswap32(r[0]), q1 = bswap32(r[1]), q2 = bswap32(r[2]), q3 = bswap32(r[3]);
     ulong c = bswap32(r[4]);
     ulong a = (q0 << 32) | q1;
@@ -330,7 +330,7 @@ inline int candidate_test(const uint *r, uint zeroBytes, __global const ulong *r
     return 0;
 }
 
-inline void report(__global uint *hits, uint gid, int offset) {
+void report(__global uint *hits, uint gid, int offset) {
     uint slot = atomic_inc(hits);
     if (slot < VMAXHITS) {
         hits[1 + 2 * slot] = gid;
@@ -338,7 +338,7 @@ inline void report(__global uint *hits, uint gid, int offset) {
     }
 }
 
-inline void load_fe(fe *r, __global const ulong *p) {
+void load_fe(fe *r, __global const ulong *p) {
     r->v[0] = p[0]; r->v[1] = p[1]; r->v[2] = p[2]; r->v[3] = p[3];
 }
 
