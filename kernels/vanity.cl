@@ -1,7 +1,8 @@
 /*
- * Vanity address search (bmtool address vanity --engine opencl): each work item walks its own
- * run of encryption keys around a centre C: the keys C-VHALF .. C+VHALF, then moves C on by
- * VBATCH = 2*VHALF+1. Same algorithm as the CPU engine (dev.bmtool.core.vanity.Walker):
+ * Vanity address search (bmtool address vanity --engine opencl): each work item tries the
+ * encryption keys C-VHALF .. C+VHALF around its centre C, then moves C on by the jump in the last
+ * table entry (the host uses items * VBATCH, with item i starting at base + i * VBATCH, so the
+ * items sweep one contiguous range). Same algorithm as the CPU engine (dev.bmtool.core.vanity.Walker):
  *
  *  - secp256k1 field on four 64-bit limbs (little-endian), reduction by p = 2^256 - 0x1000003D1;
  *  - points C +- i*G share the inverse of x(i*G) - x(C); the VHALF+1 differences (one more for the
@@ -12,10 +13,11 @@
  *    and its stripped value lies in one of the prefix ranges (ends inclusive, the checksum is not
  *    looked at), or when it has more zero bytes; the host re-checks every report exactly.
  *
- * Buffers: pts (per work item: x[4], y[4] of C, updated), tab (VHALF entries i*G then VBATCH*G,
+ * Buffers: pts (per work item: x[4], y[4] of C, updated), tab (VHALF entries i*G then jump*G,
  * 8 ulongs each), sig (s8[8], w[0..7], w8tag), ranges (6 ulongs each: lo a,b,c then hi a,b,c,
- * where a = ripe bits 159..96, b = 95..32, c = 31..0), hits ([0] = count, then gid, offset pairs),
- * status (per work item: 1 when the batch touched the point at infinity; the host moves C).
+ * where a = ripe bits 159..96, b = 95..32, c = 31..0), hits ([0] = report count, [1] = count of
+ * degenerate work items, then VMAXHITS (gid, offset) pairs, then VMAXDEGEN gids of work items
+ * whose batch touched the point at infinity: they leave C as it is and the host moves it).
  */
 
 #ifndef VHALF
@@ -24,6 +26,9 @@
 #define VBATCH (2 * VHALF + 1)
 #ifndef VMAXHITS
 #define VMAXHITS 64
+#endif
+#ifndef VMAXDEGEN
+#define VMAXDEGEN 16
 #endif
 
 typedef struct { ulong v[4]; } fe;
@@ -333,8 +338,8 @@ int candidate_test(const uint *r, uint zeroBytes, __global const ulong *ranges, 
 void report(__global uint *hits, uint gid, int offset) {
     uint slot = atomic_inc(hits);
     if (slot < VMAXHITS) {
-        hits[1 + 2 * slot] = gid;
-        hits[2 + 2 * slot] = (uint) offset;
+        hits[2 + 2 * slot] = gid;
+        hits[3 + 2 * slot] = (uint) offset;
     }
 }
 
@@ -343,7 +348,7 @@ void load_fe(fe *r, __global const ulong *p) {
 }
 
 __kernel void vanity_walk(__global ulong *pts, __global const ulong *tab, __global const ulong *sig,
-        __global const ulong *ranges, uint nranges, uint zeroBytes, __global uint *hits, __global int *status) {
+        __global const ulong *ranges, uint nranges, uint zeroBytes, __global uint *hits) {
     uint gid = get_global_id(0);
     fe px, py;
     load_fe(&px, pts + 8 * gid);
@@ -360,10 +365,10 @@ __kernel void vanity_walk(__global ulong *pts, __global const ulong *tab, __glob
     fe_set(&t, &acc[VHALF]);
     fe_norm(&t);
     if ((t.v[0] | t.v[1] | t.v[2] | t.v[3]) == 0) {
-        status[gid] = 1;
+        uint slot = atomic_inc(hits + 1);
+        if (slot < VMAXDEGEN) hits[2 + 2 * VMAXHITS + slot] = gid;
         return;
     }
-    status[gid] = 0;
     fe_inv(&t, &t);
     for (int i = VHALF; i >= 1; i--) {
         fe_mul(&u, &t, &acc[i - 1]);
@@ -404,7 +409,7 @@ __kernel void vanity_walk(__global ulong *pts, __global const ulong *tab, __glob
         candidate_ripe(sig, &x3, &y3, r);
         if (candidate_test(r, zeroBytes, ranges, nranges)) report(hits, gid, -(i + 1));
     }
-    /* jump to C + VBATCH*G */
+    /* jump to the next centre */
     load_fe(&tx, tab + 8 * VHALF);
     load_fe(&ty, tab + 8 * VHALF + 4);
     fe_sub(&u, &ty, &py);
