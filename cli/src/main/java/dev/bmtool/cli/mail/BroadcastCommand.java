@@ -49,7 +49,7 @@ public final class BroadcastCommand implements Callable<Integer> {
         try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
             long id = s.agent().broadcast(fromAddr, subject, text, ttl);
             if (!s.remote()) {
-                SendCommand.linger(s);
+                SendCommand.linger(s, spec);
             }
             MailStore.SentEntry e = s.store().sentEntry(id).orElseThrow();
             if (json) {

@@ -65,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private long start;
+    private volatile boolean ackSeen;
 
     @Override
     public Integer call() throws Exception {
@@ -109,8 +110,8 @@ public final class DemoCommand implements Callable<Integer> {
             step("B", "connected", "handshake with A done", null, null);
             long id = a.agent().send(alice.address(), bob.address(), "Hello from bmtool",
                     "This message went through getpubkey, pubkey, msg and ack with real proof of work.", ttl);
-            while (System.currentTimeMillis() < deadline
-                    && !a.store().sentEntry(id).orElseThrow().status().equals(MailStore.ACK_RECEIVED)) {
+            // wait for the event (not just the status) so the step is printed before the summary
+            while (System.currentTimeMillis() < deadline && !ackSeen) {
                 Thread.sleep(20);
             }
             MailStore.SentEntry e = a.store().sentEntry(id).orElseThrow();
@@ -154,6 +155,9 @@ public final class DemoCommand implements Callable<Integer> {
         return e -> {
             if (!e.step().equals("skipped")) {
                 step(node, e.step(), e.detail(), e.engine(), e.pow());
+            }
+            if (node.equals("A") && e.step().equals("ack received")) {
+                ackSeen = true;
             }
         };
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,14 +76,27 @@ public final class IdentityCommand implements Callable<Integer> {
         int version;
         @Option(names = "--shorter", description = "Two leading zero bytes (a shorter address; slower).")
         boolean shorter;
+        @Option(names = "--publish",
+                description = "Also publish the pubkey now (proof of work; 28-day TTL), as PyBitmessage does.")
+        boolean publish;
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
+        @Mixin
+        NetOptions net;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             Identity id = AddressGenerator.random(label, version(version), 1, zeroBytes(shorter), new SecureRandom());
             new IdentityStore(Cli.root(spec).dataDir()).add(id);
             print(spec, json, "created", id);
+            if (publish) {
+                try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
+                    s.agent().publishPubkey(id);
+                    if (!s.remote()) {
+                        SendCommand.linger(s, spec);
+                    }
+                }
+            }
             return 0;
         }
     }

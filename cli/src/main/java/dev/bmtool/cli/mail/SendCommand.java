@@ -90,7 +90,7 @@ public final class SendCommand implements Callable<Integer> {
                     : Set.of(MailStore.MSG_SENT, MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK);
             MailStore.SentEntry e = await(s, id, done);
             if (!s.remote() && done.contains(e.status())) {
-                linger(s);
+                linger(s, spec);
             }
             report(e);
             if (!done.contains(e.status())) {
@@ -128,10 +128,21 @@ public final class SendCommand implements Callable<Integer> {
         return e;
     }
 
-    /** An in-process node dies with the command: give connected peers a moment to fetch the objects. */
-    static void linger(MailSession s) throws InterruptedException {
+    /**
+     * An in-process node dies with the command: wait a little for a peer connection, give
+     * connected peers a moment to fetch the objects, and say so when none was reached.
+     */
+    static void linger(MailSession s, CommandSpec spec) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (s.established() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
         if (s.established() > 0) {
             Thread.sleep(3000);
+        } else {
+            Cli.err(spec).println("bmtool: warning: no peer connected; the object stays in the node's store and goes"
+                    + " out the next time a node runs for this data dir ('bmtool node run')");
+            Cli.err(spec).flush();
         }
     }
 

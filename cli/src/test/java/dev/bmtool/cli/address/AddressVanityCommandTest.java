@@ -18,12 +18,12 @@ class AddressVanityCommandTest {
 
     private int run(String... args) {
         CommandLine cl = BmtoolCommand.newCommandLine();
-        cl.addSubcommand("vanity", new AddressVanityCommand());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "vanity";
-        System.arraycopy(args, 0, all, 1, args.length);
+        String[] all = new String[args.length + 2];
+        all[0] = "address";
+        all[1] = "vanity";
+        System.arraycopy(args, 0, all, 2, args.length);
         return cl.execute(all);
     }
 

@@ -68,6 +68,13 @@ class MailCliNetworkTest {
             assertTrue(r.out().contains("Subject:  hi alice") && r.out().contains("from the CLI"), r.out());
             assertEquals(true, MailCliTest.jsonList(MailCliTest.run(dirA, "inbox", "--json").out()).getFirst().get("read"));
             assertTrue(MailCliTest.run(dirB, "sent").out().contains(MailStore.ACK_RECEIVED));
+            Map<String, Object> read = Json.parseObject(MailCliTest.run(dirA, "read", "1", "--json").out().trim());
+            assertEquals("from the CLI", read.get("body"));
+            assertEquals(alice, read.get("to"));
+            Map<String, Object> sentB = MailCliTest.jsonList(MailCliTest.run(dirB, "sent", "--json").out()).getFirst();
+            assertEquals(MailStore.ACK_RECEIVED, sentB.get("status"));
+            assertEquals(alice, sentB.get("to"));
+            assertEquals(600L, sentB.get("ttl"));
 
             // A -> B through the running node's API (B's key came with the msg): returns at msgsent
             r = MailCliTest.run(dirA, "send", "--from", alice, "--to", bob, "--subject", "hi bob", "--body", "reply",
@@ -82,7 +89,7 @@ class MailCliNetworkTest {
             assertTrue(r.out().contains(MailStore.BROADCAST_SENT), r.out());
 
             // B comes online for a while: both arrive, and B's ack reaches A
-            r = MailCliTest.run(dirB, "inbox", "--watch", "--for", "8", "--peer", peer, "--json");
+            r = MailCliTest.run(dirB, "inbox", "--watch", "--for", "12", "--peer", peer, "--json");
             assertEquals(0, r.code(), r.err());
             List<String> subjects = r.out().lines().filter(s -> !s.isBlank())
                     .map(s -> Json.parseObject(s).get("subject").toString()).toList();

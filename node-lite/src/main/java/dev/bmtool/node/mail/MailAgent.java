@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -68,6 +69,7 @@ public final class MailAgent implements AutoCloseable {
     private final Listener listener;
     private final LongSupplier clock;
     private final SecureRandom random = new SecureRandom();
+    private final ReentrantLock pollLock = new ReentrantLock();
     private List<Identity> identities = List.of();
     private FileTime identitiesTime;
     private long skipped;
@@ -271,9 +273,16 @@ public final class MailAgent implements AutoCloseable {
         byte[] payload = to.version() >= 4 ? to.tag() : to.ripe();
         BitmessageObject o = BitmessageObject.of(0, now() + jitter(ttl), BitmessageObject.TYPE_GETPUBKEY, to.version(),
                 to.stream(), payload);
-        MailPow.Done d = pow.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
-        link.submit(d.object().write());
+        // reserve before the PoW, so another process sharing mail.db does not send a second one meanwhile
         store.setState(key + ".next", now() + ttl);
+        MailPow.Done d;
+        try {
+            d = pow.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
+            link.submit(d.object().write());
+        } catch (RuntimeException e) {
+            store.setState(key + ".next", 0);
+            throw e;
+        }
         store.setState(key + ".tries", tries + 1);
         emit("getpubkey sent", "for " + to, d);
     }
@@ -341,6 +350,15 @@ public final class MailAgent implements AutoCloseable {
      * for new ones), then runs the timers. Returns how many objects were looked at.
      */
     public int poll(long waitMillis) {
+        pollLock.lock(); // one poll at a time (the loop and a command's catch-up), so no object is handled twice
+        try {
+            return pollLocked(waitMillis);
+        } finally {
+            pollLock.unlock();
+        }
+    }
+
+    private int pollLocked(long waitMillis) {
         long seq;
         synchronized (this) {
             seq = store.state(SEQ_KEY, 0);
@@ -356,7 +374,11 @@ public final class MailAgent implements AutoCloseable {
                     skipped++;
                     listener.event(new Event("skipped", Hex.encode(s.hash()) + ": " + e.getMessage(), null, null));
                 }
-                store.setState(SEQ_KEY, s.seq());
+            }
+            if (!batch.isEmpty()) {
+                // once per batch; after a crash a few objects are seen again, which is harmless
+                // (inbox de-duplicates by sigHash, acks and pubkey answers are idempotent)
+                store.setState(SEQ_KEY, batch.getLast().seq());
             }
             tick();
             return batch.size();
@@ -367,9 +389,9 @@ public final class MailAgent implements AutoCloseable {
     synchronized void handle(byte[] raw, byte[] hash) {
         if (raw.length > 16 && raw.length - 16 <= MAX_ACK_CANDIDATE) {
             byte[] candidate = Arrays.copyOfRange(raw, 16, raw.length);
-            if (store.ackReceived(candidate, now())) {
-                Optional<MailStore.SentEntry> e = store.sentByAck(candidate);
-                emit("ack received", e.map(x -> "for message " + x.id() + " to " + x.to()).orElse(""), null);
+            Optional<MailStore.SentEntry> e = store.sentByAck(candidate); // a read: no write per object
+            if (e.isPresent() && store.ackReceived(candidate, now())) {
+                emit("ack received", "for message " + e.get().id() + " to " + e.get().to(), null);
                 return;
             }
         }
@@ -628,6 +650,9 @@ public final class MailAgent implements AutoCloseable {
     /** Retries: getpubkey for messages still waiting, resend (TTL doubled) of unacknowledged ones. */
     public synchronized void tick() {
         long now = now();
+        if (store.recoverAbandoned(now) > 0) {
+            emit("recovered", "messages interrupted during their proof of work are queued again", null);
+        }
         for (MailStore.SentEntry e : store.sentWithStatus(MailStore.AWAITING_PUBKEY)) {
             try {
                 deliver(e.id());

@@ -345,14 +345,41 @@ public final class MailStore implements AutoCloseable {
     public boolean transition(long id, String from, String to, long now) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE sent SET status=?, last_action=? WHERE id=? AND status=?")) {
+                    "UPDATE sent SET status=?, last_action=?, note=? WHERE id=? AND status=?")) {
                 ps.setString(1, to);
                 ps.setLong(2, now);
-                ps.setLong(3, id);
-                ps.setString(4, from);
+                // who works on it: a message left in doingmsgpow by a dead process is taken up again
+                ps.setString(3, to.equals(DOING_MSG_POW) ? OWNER_PREFIX + ProcessHandle.current().pid() : null);
+                ps.setLong(4, id);
+                ps.setString(5, from);
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    static final String OWNER_PREFIX = "pid ";
+
+    /**
+     * Puts messages left in doingmsgpow by a process that no longer runs (killed during the
+     * proof of work) back to awaitingpubkey, so they are sent again. Returns how many.
+     */
+    public int recoverAbandoned(long now) {
+        int n = 0;
+        for (SentEntry e : sentWithStatus(DOING_MSG_POW)) {
+            long pid = -1;
+            if (e.note() != null && e.note().startsWith(OWNER_PREFIX)) {
+                try {
+                    pid = Long.parseLong(e.note().substring(OWNER_PREFIX.length()));
+                } catch (NumberFormatException ex) {
+                    // unknown owner: treated as gone
+                }
+            }
+            boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive && transition(e.id(), DOING_MSG_POW, AWAITING_PUBKEY, now)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Records a send (or resend) of an entry. */

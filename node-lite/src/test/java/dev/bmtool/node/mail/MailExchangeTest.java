@@ -58,6 +58,11 @@ class MailExchangeTest {
             assertEquals("broadcast", bc.kind());
             assertEquals(MailAgent.BROADCAST_TO, bc.to());
             assertEquals("news", bc.subject());
+            // and B -> subscribers (A)
+            a.store().subscribe(bob.address(), "bob", 0);
+            b.agent().broadcast(bob.address(), "from bob", "to everyone", 600);
+            assertTrue(MailTesting.eventually(60_000, () -> a.store().inbox(0).size() == 2), "A gets B's broadcast");
+            assertEquals("from bob", a.store().inbox(0).get(1).subject());
 
             // chan: both join, B posts, both see it, no ack expected
             Identity chanA = AddressGenerator.chan("bmtool test chan");
@@ -65,8 +70,8 @@ class MailExchangeTest {
             new IdentityStore(dirB).add(AddressGenerator.chan("bmtool test chan"));
             long id3 = b.agent().send(bob.address(), chanA.address(), "to the chan", "chan body", 600);
             assertEquals(MailStore.MSG_SENT_NO_ACK, b.store().sentEntry(id3).orElseThrow().status());
-            assertTrue(MailTesting.eventually(60_000, () -> a.store().inbox(0).size() == 2), "A reads the chan");
-            MailStore.InboxEntry chanMsg = a.store().inbox(0).get(1);
+            assertTrue(MailTesting.eventually(60_000, () -> a.store().inbox(0).size() == 3), "A reads the chan");
+            MailStore.InboxEntry chanMsg = a.store().inbox(0).get(2);
             assertEquals(chanA.address().encode(), chanMsg.to());
             assertEquals("to the chan", chanMsg.subject());
 

@@ -122,6 +122,27 @@ class MailTimersTest {
     }
 
     @Test
+    void messageLeftInPowByADeadProcessIsSentAgain() {
+        Identity other = AddressGenerator.random("other", 4, 1, 1, new SecureRandom());
+        store.putPubkey(new MailStore.Pubkey(other.address(), 1, other.publicSigningKey(), other.publicEncryptionKey(),
+                1000, 1000, "test", clock[0]));
+        // a live owner (this process) keeps it
+        long busy = store.addSent(new byte[38], "msg", me.address().encode(), other.address().encode(), "s", "b", 600,
+                MailStore.AWAITING_PUBKEY, clock[0]);
+        assertTrue(store.transition(busy, MailStore.AWAITING_PUBKEY, MailStore.DOING_MSG_POW, clock[0]));
+        // no owner recorded (as after a crash of an old process): taken up on the next tick
+        byte[] ack = new byte[38];
+        ack[0] = 1;
+        long id = store.addSent(ack, "msg", me.address().encode(), other.address().encode(), "s", "b", 600,
+                MailStore.DOING_MSG_POW, clock[0]);
+        agent.tick();
+        assertEquals(MailStore.MSG_SENT, store.sentEntry(id).orElseThrow().status());
+        assertEquals(MailStore.DOING_MSG_POW, store.sentEntry(busy).orElseThrow().status());
+        assertEquals(1, submitted.size());
+        assertEquals(BitmessageObject.TYPE_MSG, submitted.getFirst().objectType());
+    }
+
+    @Test
     void getpubkeyIsAnsweredOncePerPubkeyLifetime() {
         Identity chan = AddressGenerator.chan("timers");
         new dev.bmtool.core.address.IdentityStore(dir).add(chan);
