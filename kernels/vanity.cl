@@ -1,7 +1,8 @@
 /*
- * Vanity address search (bmtool address vanity --engine opencl): each work item walks its own
- * run of encryption keys around a centre C: the keys C-VHALF .. C+VHALF, then moves C on by
- * VBATCH = 2*VHALF+1. Same algorithm as the CPU engine (dev.bmtool.core.vanity.Walker):
+ * Vanity address search (bmtool address vanity --engine opencl): each work item tries the
+ * encryption keys C-VHALF .. C+VHALF around its centre C, then moves C on by the jump in the last
+ * table entry (the host uses items * VBATCH, with item i starting at base + i * VBATCH, so the
+ * items sweep one contiguous range). Same algorithm as the CPU engine (dev.bmtool.core.vanity.Walker):
  *
  *  - secp256k1 field on four 64-bit limbs (little-endian), reduction by p = 2^256 - 0x1000003D1;
  *  - points C +- i*G share the inverse of x(i*G) - x(C); the VHALF+1 differences (one more for the
@@ -12,10 +13,11 @@
  *    and its stripped value lies in one of the prefix ranges (ends inclusive, the checksum is not
  *    looked at), or when it has more zero bytes; the host re-checks every report exactly.
  *
- * Buffers: pts (per work item: x[4], y[4] of C, updated), tab (VHALF entries i*G then VBATCH*G,
+ * Buffers: pts (per work item: x[4], y[4] of C, updated), tab (VHALF entries i*G then jump*G,
  * 8 ulongs each), sig (s8[8], w[0..7], w8tag), ranges (6 ulongs each: lo a,b,c then hi a,b,c,
- * where a = ripe bits 159..96, b = 95..32, c = 31..0), hits ([0] = count, then gid, offset pairs),
- * status (per work item: 1 when the batch touched the point at infinity; the host moves C).
+ * where a = ripe bits 159..96, b = 95..32, c = 31..0), hits ([0] = report count, [1] = count of
+ * degenerate work items, then VMAXHITS (gid, offset) pairs, then VMAXDEGEN gids of work items
+ * whose batch touched the point at infinity: they leave C as it is and the host moves it).
  */
 
 #ifndef VHALF
@@ -25,12 +27,15 @@
 #ifndef VMAXHITS
 #define VMAXHITS 64
 #endif
+#ifndef VMAXDEGEN
+#define VMAXDEGEN 16
+#endif
 
 typedef struct { ulong v[4]; } fe;
 
 #define FE_C 0x1000003D1UL
 
-inline void fe_reduce(fe *r, ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7) {
+void fe_reduce(fe *r, ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7) {
     ulong lo, hi, c, k;
     lo = t4 * FE_C; hi = mul_hi(t4, FE_C);
     ulong r0 = t0 + lo; c = hi + (r0 < lo);
@@ -53,7 +58,7 @@ inline void fe_reduce(fe *r, ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, u
 #define MAC(x, y) { ulong lo_ = (x) * (y); ulong hi_ = mul_hi((x), (y)); c0 += lo_; hi_ += (c0 < lo_); c1 += hi_; c2 += (c1 < hi_); }
 #define SHIFT(t) { t = c0; c0 = c1; c1 = c2; c2 = 0; }
 
-inline void fe_mul(fe *r, const fe *a, const fe *b) {
+void fe_mul(fe *r, const fe *a, const fe *b) {
     ulong a0 = a->v[0], a1 = a->v[1], a2 = a->v[2], a3 = a->v[3];
     ulong b0 = b->v[0], b1 = b->v[1], b2 = b->v[2], b3 = b->v[3];
     ulong c0 = 0, c1 = 0, c2 = 0, t0, t1, t2, t3, t4, t5, t6;
@@ -67,16 +72,16 @@ inline void fe_mul(fe *r, const fe *a, const fe *b) {
     fe_reduce(r, t0, t1, t2, t3, t4, t5, t6, c0);
 }
 
-inline void fe_sqr(fe *r, const fe *a) {
+void fe_sqr(fe *r, const fe *a) {
     fe_mul(r, a, a);
 }
 
-inline void fe_set(fe *r, const fe *a) {
+void fe_set(fe *r, const fe *a) {
     r->v[0] = a->v[0]; r->v[1] = a->v[1]; r->v[2] = a->v[2]; r->v[3] = a->v[3];
 }
 
 /* adds carry * C twice so the value fits 256 bits */
-inline void fe_fold(fe *r, ulong s0, ulong s1, ulong s2, ulong s3, ulong carry) {
+void fe_fold(fe *r, ulong s0, ulong s1, ulong s2, ulong s3, ulong carry) {
     for (int k = 0; k < 2; k++) {
         ulong m = carry * FE_C;
         s0 += m; ulong x = (s0 < m);
@@ -87,7 +92,7 @@ inline void fe_fold(fe *r, ulong s0, ulong s1, ulong s2, ulong s3, ulong carry) 
     r->v[0] = s0; r->v[1] = s1; r->v[2] = s2; r->v[3] = s3;
 }
 
-inline void fe_add(fe *r, const fe *a, const fe *b) {
+void fe_add(fe *r, const fe *a, const fe *b) {
     ulong s0 = a->v[0] + b->v[0]; ulong c = (s0 < a->v[0]);
     ulong s1 = a->v[1] + b->v[1]; ulong c1 = (s1 < a->v[1]); s1 += c; c = c1 + (s1 < c);
     ulong s2 = a->v[2] + b->v[2]; ulong c2 = (s2 < a->v[2]); s2 += c; c = c2 + (s2 < c);
@@ -95,7 +100,7 @@ inline void fe_add(fe *r, const fe *a, const fe *b) {
     fe_fold(r, s0, s1, s2, s3, c);
 }
 
-inline void fe_sub(fe *r, const fe *a, const fe *b) {
+void fe_sub(fe *r, const fe *a, const fe *b) {
     ulong d0 = a->v[0] - b->v[0]; ulong bw = (a->v[0] < b->v[0]);
     ulong d1 = a->v[1] - b->v[1]; ulong bw1 = (a->v[1] < b->v[1]); bw1 += (d1 < bw); d1 -= bw;
     ulong d2 = a->v[2] - b->v[2]; ulong bw2 = (a->v[2] < b->v[2]); bw2 += (d2 < bw1); d2 -= bw1;
@@ -112,7 +117,7 @@ inline void fe_sub(fe *r, const fe *a, const fe *b) {
 }
 
 /* into [0, p) */
-inline void fe_norm(fe *r) {
+void fe_norm(fe *r) {
     ulong s0 = r->v[0] + FE_C; ulong c = (s0 < FE_C);
     ulong s1 = r->v[1] + c; c = (s1 < c);
     ulong s2 = r->v[2] + c; c = (s2 < c);
@@ -120,13 +125,13 @@ inline void fe_norm(fe *r) {
     if (c) { r->v[0] = s0; r->v[1] = s1; r->v[2] = s2; r->v[3] = s3; }
 }
 
-inline void fe_sqrn(fe *r, const fe *a, int n) {
+void fe_sqrn(fe *r, const fe *a, int n) {
     fe_sqr(r, a);
     for (int i = 1; i < n; i++) fe_sqr(r, r);
 }
 
 /* 1/a = a^(p-2), libsecp256k1's addition chain */
-inline void fe_inv(fe *r, const fe *a) {
+void fe_inv(fe *r, const fe *a) {
     fe x2, x3, x6, x9, x11, x22, x44, x88, x176, x220, x223, t;
     fe_sqr(&x2, a); fe_mul(&x2, &x2, a);
     fe_sqr(&x3, &x2); fe_mul(&x3, &x3, a);
@@ -177,8 +182,10 @@ __constant ulong VK[80] = {
 #define s1(w) (ROTR64(w, 19) ^ ROTR64(w, 61) ^ ((w) >> 6))
 
 /* rounds first..79 on state s with the 16 message words w (the schedule is expanded in place) */
-inline void sha512_rounds(ulong *s, ulong *w, int first) {
+void sha512_rounds(ulong *s, ulong *w, int first) {
     ulong a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7];
+    /* unrolled, the w[] indices are constants and w stays in registers (GPUs spill indexed arrays) */
+#pragma unroll
     for (int t = first; t < 80; t++) {
         ulong wt;
         if (t < 16) {
@@ -228,7 +235,7 @@ __constant uchar SR[80] = {
     15, 5, 8, 11, 14, 14, 6, 14, 6, 9, 12, 9, 12, 5, 15, 8,
     8, 5, 12, 9, 12, 5, 14, 6, 8, 13, 6, 5, 15, 13, 11, 11};
 
-inline uint rmd_f(int j, uint x, uint y, uint z) {
+uint rmd_f(int j, uint x, uint y, uint z) {
     switch (j >> 4) {
         case 0: return F1(x, y, z);
         case 1: return F2(x, y, z);
@@ -241,9 +248,10 @@ inline uint rmd_f(int j, uint x, uint y, uint z) {
 __constant uint KLC[5] = {0x00000000u, 0x5A827999u, 0x6ED9EBA1u, 0x8F1BBCDCu, 0xA953FD4Eu};
 __constant uint KRC[5] = {0x50A28BE6u, 0x5C4DD124u, 0x6D703EF3u, 0x7A6D76E9u, 0x00000000u};
 
-inline void rmd_block(uint *h, const uint *x) {
+void rmd_block(uint *h, const uint *x) {
     uint al = h[0], bl = h[1], cl = h[2], dl = h[3], el = h[4];
     uint ar = al, br = bl, cr = cl, dr = dl, er = el;
+#pragma unroll
     for (int j = 0; j < 80; j++) {
         uint t = ROL32(al + rmd_f(j, bl, cl, dl) + x[RL[j]] + KLC[j >> 4], SL[j]) + el;
         al = el; el = dl; dl = ROL32(cl, 10); cl = bl; bl = t;
@@ -259,7 +267,7 @@ inline void rmd_block(uint *h, const uint *x) {
 }
 
 /* ripe words (little-endian bytes) of the candidate (x, y), both normalized */
-inline void candidate_ripe(__global const ulong *sig, const fe *x, const fe *y, uint *r) {
+void candidate_ripe(__global const ulong *sig, const fe *x, const fe *y, uint *r) {
     ulong w[16];
     ulong s[8];
     for (int i = 0; i < 8; i++) { w[i] = sig[8 + i]; s[i] = sig[i]; }
@@ -300,11 +308,11 @@ inline void candidate_ripe(__global const ulong *sig, const fe *x, const fe *y, 
     rmd_block(r, pad);
 }
 
-inline uint bswap32(uint v) {
+uint bswap32(uint v) {
     return as_uint(as_uchar4(v).wzyx);
 }
 
-inline int cmp3(ulong a1, ulong b1, ulong c1, ulong a2, ulong b2, ulong c2) {
+int cmp3(ulong a1, ulong b1, ulong c1, ulong a2, ulong b2, ulong c2) {
     if (a1 != a2) return a1 < a2 ? -1 : 1;
     if (b1 != b2) return b1 < b2 ? -1 : 1;
     if (c1 != c2) return c1 < c2 ? -1 : 1;
@@ -312,7 +320,7 @@ inline int cmp3(ulong a1, ulong b1, ulong c1, ulong a2, ulong b2, ulong c2) {
 }
 
 /* 1 when the candidate should go to the host */
-inline int candidate_test(const uint *r, uint zeroBytes, __global const ulong *ranges, uint nranges) {
+int candidate_test(const uint *r, uint zeroBytes, __global const ulong *ranges, uint nranges) {
     ulong q0 = bswap32(r[0]), q1 = bswap32(r[1]), q2 = bswap32(r[2]), q3 = bswap32(r[3]);
     ulong c = bswap32(r[4]);
     ulong a = (q0 << 32) | q1;
@@ -327,20 +335,20 @@ inline int candidate_test(const uint *r, uint zeroBytes, __global const ulong *r
     return 0;
 }
 
-inline void report(__global uint *hits, uint gid, int offset) {
+void report(__global uint *hits, uint gid, int offset) {
     uint slot = atomic_inc(hits);
     if (slot < VMAXHITS) {
-        hits[1 + 2 * slot] = gid;
-        hits[2 + 2 * slot] = (uint) offset;
+        hits[2 + 2 * slot] = gid;
+        hits[3 + 2 * slot] = (uint) offset;
     }
 }
 
-inline void load_fe(fe *r, __global const ulong *p) {
+void load_fe(fe *r, __global const ulong *p) {
     r->v[0] = p[0]; r->v[1] = p[1]; r->v[2] = p[2]; r->v[3] = p[3];
 }
 
 __kernel void vanity_walk(__global ulong *pts, __global const ulong *tab, __global const ulong *sig,
-        __global const ulong *ranges, uint nranges, uint zeroBytes, __global uint *hits, __global int *status) {
+        __global const ulong *ranges, uint nranges, uint zeroBytes, __global uint *hits) {
     uint gid = get_global_id(0);
     fe px, py;
     load_fe(&px, pts + 8 * gid);
@@ -357,10 +365,10 @@ __kernel void vanity_walk(__global ulong *pts, __global const ulong *tab, __glob
     fe_set(&t, &acc[VHALF]);
     fe_norm(&t);
     if ((t.v[0] | t.v[1] | t.v[2] | t.v[3]) == 0) {
-        status[gid] = 1;
+        uint slot = atomic_inc(hits + 1);
+        if (slot < VMAXDEGEN) hits[2 + 2 * VMAXHITS + slot] = gid;
         return;
     }
-    status[gid] = 0;
     fe_inv(&t, &t);
     for (int i = VHALF; i >= 1; i--) {
         fe_mul(&u, &t, &acc[i - 1]);
@@ -401,7 +409,7 @@ __kernel void vanity_walk(__global ulong *pts, __global const ulong *tab, __glob
         candidate_ripe(sig, &x3, &y3, r);
         if (candidate_test(r, zeroBytes, ranges, nranges)) report(hits, gid, -(i + 1));
     }
-    /* jump to C + VBATCH*G */
+    /* jump to the next centre */
     load_fe(&tx, tab + 8 * VHALF);
     load_fe(&ty, tab + 8 * VHALF + 4);
     fe_sub(&u, &ty, &py);

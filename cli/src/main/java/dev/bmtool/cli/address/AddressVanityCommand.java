@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "vanity",
         mixinStandardHelpOptions = true,
         description = {
-            "Searches for a v4 stream-1 address that starts with chosen text, or that has",
-            "a short ripe (more leading zero bytes give shorter addresses).",
+            "Search for a v4 address that starts with chosen text, or a shorter address.",
+            "The address is version 4, stream 1; more leading zero bytes in the ripe give",
+            "shorter addresses.",
             "",
             "The first characters are fixed by version 4, stream 1 and the ripe length,",
             "which --zero-bytes sets (characters counted after BM-):",
@@ -159,8 +160,9 @@ public final class AddressVanityCommand implements Callable<Integer> {
             out.put("pattern", pattern.describe());
             out.put("zeroBytes", (long) pattern.zeroBytes());
             out.put("engine", eng.name());
-            out.put("expectedCandidates", human(pattern.expectedCandidates()));
-            out.put("seconds", String.format(Locale.ROOT, "%.3f", secs));
+            out.put("probability", pattern.probability());
+            out.put("expectedCandidates", (double) Math.round(pattern.expectedCandidates()));
+            out.put("seconds", Math.round(secs * 1000) / 1000.0);
             List<Object> list = new ArrayList<>();
             for (VanityResult r : results) {
                 Map<String, Object> m = new LinkedHashMap<>();

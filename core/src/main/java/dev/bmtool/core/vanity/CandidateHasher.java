@@ -23,6 +23,9 @@ final class CandidateHasher {
     private final long[] w1 = new long[80];
     /** Block-2 message schedule: the last two bytes of Y, then constant padding. */
     private final long[] w2 = new long[80];
+    /** Schedules of the second candidate of {@link #hash2}. */
+    private final long[] w1b = new long[80];
+    private final long[] w2b = new long[80];
     /** The RIPEMD-160 message: the SHA-512 digest as little-endian words. */
     private final int[] x = new int[16];
     /** Top 16 bits of block-1 word 8: last signing-key byte, then the 04 of the encryption key. */
@@ -38,6 +41,14 @@ final class CandidateHasher {
     private long sf;
     private long sg;
     private long sh;
+    private long ta;
+    private long tb;
+    private long tc;
+    private long td;
+    private long te;
+    private long tf;
+    private long tg;
+    private long th;
     private int k0;
     private int k1;
     private int k2;
@@ -59,6 +70,12 @@ final class CandidateHasher {
     int r2;
     int r3;
     int r4;
+    /** RIPEMD-160 of the second candidate of {@link #hash2}. */
+    int u0;
+    int u1;
+    int u2;
+    int u3;
+    int u4;
 
     /** @param signingKey65 the uncompressed signing public key, 04 || X || Y */
     CandidateHasher(byte[] signingKey65) {
@@ -74,6 +91,8 @@ final class CandidateHasher {
         }
         w8Tag = ((signingKey65[64] & 0xFFL) << 56) | (0x04L << 48);
         w2[15] = 130 * 8;
+        System.arraycopy(w1, 0, w1b, 0, 8);
+        w2b[15] = 130 * 8;
         long[] s = IV.clone();
         for (int t = 0; t < 8; t++) {
             long a = s[0];
@@ -159,6 +178,114 @@ final class CandidateHasher {
         h6 = m6 + sg;
         h7 = m7 + sh;
         ripemd160();
+    }
+
+    /**
+     * Hashes two candidates with their SHA-512 rounds interleaved (two independent dependency
+     * chains keep the CPU busier than one); results in r0..r4 (first) and u0..u4 (second).
+     */
+    void hash2(Fe xa, Fe ya, Fe xb, Fe yb) {
+        fill(w1, xa, ya);
+        fill(w1b, xb, yb);
+        final long[] s = s8;
+        sa = s[0];
+        sb = s[1];
+        sc = s[2];
+        sd = s[3];
+        se = s[4];
+        sf = s[5];
+        sg = s[6];
+        sh = s[7];
+        ta = s[0];
+        tb = s[1];
+        tc = s[2];
+        td = s[3];
+        te = s[4];
+        tf = s[5];
+        tg = s[6];
+        th = s[7];
+        b1rounds2();
+        final long m0 = sa + IV0;
+        final long m1 = sb + IV1;
+        final long m2 = sc + IV2;
+        final long m3 = sd + IV3;
+        final long m4 = se + IV4;
+        final long m5 = sf + IV5;
+        final long m6 = sg + IV6;
+        final long m7 = sh + IV7;
+        final long n0 = ta + IV0;
+        final long n1 = tb + IV1;
+        final long n2 = tc + IV2;
+        final long n3 = td + IV3;
+        final long n4 = te + IV4;
+        final long n5 = tf + IV5;
+        final long n6 = tg + IV6;
+        final long n7 = th + IV7;
+        w2[0] = (ya.v0 << 48) | 0x0000_8000_0000_0000L;
+        expand(w2);
+        w2b[0] = (yb.v0 << 48) | 0x0000_8000_0000_0000L;
+        expand(w2b);
+        sa = m0;
+        sb = m1;
+        sc = m2;
+        sd = m3;
+        se = m4;
+        sf = m5;
+        sg = m6;
+        sh = m7;
+        ta = n0;
+        tb = n1;
+        tc = n2;
+        td = n3;
+        te = n4;
+        tf = n5;
+        tg = n6;
+        th = n7;
+        b2rounds2();
+        h0 = n0 + ta;
+        h1 = n1 + tb;
+        h2 = n2 + tc;
+        h3 = n3 + td;
+        h4 = n4 + te;
+        h5 = n5 + tf;
+        h6 = n6 + tg;
+        h7 = n7 + th;
+        ripemd160();
+        u0 = r0;
+        u1 = r1;
+        u2 = r2;
+        u3 = r3;
+        u4 = r4;
+        h0 = m0 + sa;
+        h1 = m1 + sb;
+        h2 = m2 + sc;
+        h3 = m3 + sd;
+        h4 = m4 + se;
+        h5 = m5 + sf;
+        h6 = m6 + sg;
+        h7 = m7 + sh;
+        ripemd160();
+    }
+
+    /** Block-1 words 8..15 from the candidate's limbs, then the schedule. */
+    private void fill(long[] w, Fe x, Fe y) {
+        final long x3 = x.v3;
+        final long x2 = x.v2;
+        final long x1 = x.v1;
+        final long x0 = x.v0;
+        final long y3 = y.v3;
+        final long y2 = y.v2;
+        final long y1 = y.v1;
+        final long y0 = y.v0;
+        w[8] = w8Tag | (x3 >>> 16);
+        w[9] = (x3 << 48) | (x2 >>> 16);
+        w[10] = (x2 << 48) | (x1 >>> 16);
+        w[11] = (x1 << 48) | (x0 >>> 16);
+        w[12] = (x0 << 48) | (y3 >>> 16);
+        w[13] = (y3 << 48) | (y2 >>> 16);
+        w[14] = (y2 << 48) | (y1 >>> 16);
+        w[15] = (y1 << 48) | (y0 >>> 16);
+        expand(w);
     }
 
     private static void expand(long[] w) {
@@ -691,6 +818,173 @@ final class CandidateHasher {
         k3 = k4 + al + br;
         k4 = k0 + bl + cr;
         k0 = t;
+    }
+
+
+    /** Block 1 rounds 8..79 of two candidates at once (two independent dependency chains). */
+    private void b1rounds2() {
+        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
+        long p = ta, q = tb, r = tc, s = td, u = te, v = tf, x = tg, z = th;
+        final long[] w = w1;
+        final long[] m = w1b;
+        final long[] k = K;
+        for (int t = 8; t < 80; t += 8) {
+            final long k0 = k[t];
+            h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + k0 + w[t];
+            d += h;
+            h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+            z += (Long.rotateRight(u, 14) ^ Long.rotateRight(u, 18) ^ Long.rotateRight(u, 41)) + ((u & v) ^ (~u & x)) + k0 + m[t];
+            s += z;
+            z += (Long.rotateRight(p, 28) ^ Long.rotateRight(p, 34) ^ Long.rotateRight(p, 39)) + ((p & q) ^ (p & r) ^ (q & r));
+            final long k1 = k[t + 1];
+            g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + k1 + w[t + 1];
+            c += g;
+            g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
+            x += (Long.rotateRight(s, 14) ^ Long.rotateRight(s, 18) ^ Long.rotateRight(s, 41)) + ((s & u) ^ (~s & v)) + k1 + m[t + 1];
+            r += x;
+            x += (Long.rotateRight(z, 28) ^ Long.rotateRight(z, 34) ^ Long.rotateRight(z, 39)) + ((z & p) ^ (z & q) ^ (p & q));
+            final long k2 = k[t + 2];
+            f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + k2 + w[t + 2];
+            b += f;
+            f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
+            v += (Long.rotateRight(r, 14) ^ Long.rotateRight(r, 18) ^ Long.rotateRight(r, 41)) + ((r & s) ^ (~r & u)) + k2 + m[t + 2];
+            q += v;
+            v += (Long.rotateRight(x, 28) ^ Long.rotateRight(x, 34) ^ Long.rotateRight(x, 39)) + ((x & z) ^ (x & p) ^ (z & p));
+            final long k3 = k[t + 3];
+            e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + k3 + w[t + 3];
+            a += e;
+            e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
+            u += (Long.rotateRight(q, 14) ^ Long.rotateRight(q, 18) ^ Long.rotateRight(q, 41)) + ((q & r) ^ (~q & s)) + k3 + m[t + 3];
+            p += u;
+            u += (Long.rotateRight(v, 28) ^ Long.rotateRight(v, 34) ^ Long.rotateRight(v, 39)) + ((v & x) ^ (v & z) ^ (x & z));
+            final long k4 = k[t + 4];
+            d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + k4 + w[t + 4];
+            h += d;
+            d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
+            s += (Long.rotateRight(p, 14) ^ Long.rotateRight(p, 18) ^ Long.rotateRight(p, 41)) + ((p & q) ^ (~p & r)) + k4 + m[t + 4];
+            z += s;
+            s += (Long.rotateRight(u, 28) ^ Long.rotateRight(u, 34) ^ Long.rotateRight(u, 39)) + ((u & v) ^ (u & x) ^ (v & x));
+            final long k5 = k[t + 5];
+            c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + k5 + w[t + 5];
+            g += c;
+            c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
+            r += (Long.rotateRight(z, 14) ^ Long.rotateRight(z, 18) ^ Long.rotateRight(z, 41)) + ((z & p) ^ (~z & q)) + k5 + m[t + 5];
+            x += r;
+            r += (Long.rotateRight(s, 28) ^ Long.rotateRight(s, 34) ^ Long.rotateRight(s, 39)) + ((s & u) ^ (s & v) ^ (u & v));
+            final long k6 = k[t + 6];
+            b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + k6 + w[t + 6];
+            f += b;
+            b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
+            q += (Long.rotateRight(x, 14) ^ Long.rotateRight(x, 18) ^ Long.rotateRight(x, 41)) + ((x & z) ^ (~x & p)) + k6 + m[t + 6];
+            v += q;
+            q += (Long.rotateRight(r, 28) ^ Long.rotateRight(r, 34) ^ Long.rotateRight(r, 39)) + ((r & s) ^ (r & u) ^ (s & u));
+            final long k7 = k[t + 7];
+            a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + k7 + w[t + 7];
+            e += a;
+            a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
+            p += (Long.rotateRight(v, 14) ^ Long.rotateRight(v, 18) ^ Long.rotateRight(v, 41)) + ((v & x) ^ (~v & z)) + k7 + m[t + 7];
+            u += p;
+            p += (Long.rotateRight(q, 28) ^ Long.rotateRight(q, 34) ^ Long.rotateRight(q, 39)) + ((q & r) ^ (q & s) ^ (r & s));
+        }
+        sa = a;
+        sb = b;
+        sc = c;
+        sd = d;
+        se = e;
+        sf = f;
+        sg = g;
+        sh = h;
+        ta = p;
+        tb = q;
+        tc = r;
+        td = s;
+        te = u;
+        tf = v;
+        tg = x;
+        th = z;
+    }
+
+    /** Block 2 rounds 0..79 of two candidates at once. */
+    private void b2rounds2() {
+        long a = sa, b = sb, c = sc, d = sd, e = se, f = sf, g = sg, h = sh;
+        long p = ta, q = tb, r = tc, s = td, u = te, v = tf, x = tg, z = th;
+        final long[] w = w2;
+        final long[] m = w2b;
+        final long[] k = K;
+        for (int t = 0; t < 80; t += 8) {
+            final long k0 = k[t];
+            h += (Long.rotateRight(e, 14) ^ Long.rotateRight(e, 18) ^ Long.rotateRight(e, 41)) + ((e & f) ^ (~e & g)) + k0 + w[t];
+            d += h;
+            h += (Long.rotateRight(a, 28) ^ Long.rotateRight(a, 34) ^ Long.rotateRight(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+            z += (Long.rotateRight(u, 14) ^ Long.rotateRight(u, 18) ^ Long.rotateRight(u, 41)) + ((u & v) ^ (~u & x)) + k0 + m[t];
+            s += z;
+            z += (Long.rotateRight(p, 28) ^ Long.rotateRight(p, 34) ^ Long.rotateRight(p, 39)) + ((p & q) ^ (p & r) ^ (q & r));
+            final long k1 = k[t + 1];
+            g += (Long.rotateRight(d, 14) ^ Long.rotateRight(d, 18) ^ Long.rotateRight(d, 41)) + ((d & e) ^ (~d & f)) + k1 + w[t + 1];
+            c += g;
+            g += (Long.rotateRight(h, 28) ^ Long.rotateRight(h, 34) ^ Long.rotateRight(h, 39)) + ((h & a) ^ (h & b) ^ (a & b));
+            x += (Long.rotateRight(s, 14) ^ Long.rotateRight(s, 18) ^ Long.rotateRight(s, 41)) + ((s & u) ^ (~s & v)) + k1 + m[t + 1];
+            r += x;
+            x += (Long.rotateRight(z, 28) ^ Long.rotateRight(z, 34) ^ Long.rotateRight(z, 39)) + ((z & p) ^ (z & q) ^ (p & q));
+            final long k2 = k[t + 2];
+            f += (Long.rotateRight(c, 14) ^ Long.rotateRight(c, 18) ^ Long.rotateRight(c, 41)) + ((c & d) ^ (~c & e)) + k2 + w[t + 2];
+            b += f;
+            f += (Long.rotateRight(g, 28) ^ Long.rotateRight(g, 34) ^ Long.rotateRight(g, 39)) + ((g & h) ^ (g & a) ^ (h & a));
+            v += (Long.rotateRight(r, 14) ^ Long.rotateRight(r, 18) ^ Long.rotateRight(r, 41)) + ((r & s) ^ (~r & u)) + k2 + m[t + 2];
+            q += v;
+            v += (Long.rotateRight(x, 28) ^ Long.rotateRight(x, 34) ^ Long.rotateRight(x, 39)) + ((x & z) ^ (x & p) ^ (z & p));
+            final long k3 = k[t + 3];
+            e += (Long.rotateRight(b, 14) ^ Long.rotateRight(b, 18) ^ Long.rotateRight(b, 41)) + ((b & c) ^ (~b & d)) + k3 + w[t + 3];
+            a += e;
+            e += (Long.rotateRight(f, 28) ^ Long.rotateRight(f, 34) ^ Long.rotateRight(f, 39)) + ((f & g) ^ (f & h) ^ (g & h));
+            u += (Long.rotateRight(q, 14) ^ Long.rotateRight(q, 18) ^ Long.rotateRight(q, 41)) + ((q & r) ^ (~q & s)) + k3 + m[t + 3];
+            p += u;
+            u += (Long.rotateRight(v, 28) ^ Long.rotateRight(v, 34) ^ Long.rotateRight(v, 39)) + ((v & x) ^ (v & z) ^ (x & z));
+            final long k4 = k[t + 4];
+            d += (Long.rotateRight(a, 14) ^ Long.rotateRight(a, 18) ^ Long.rotateRight(a, 41)) + ((a & b) ^ (~a & c)) + k4 + w[t + 4];
+            h += d;
+            d += (Long.rotateRight(e, 28) ^ Long.rotateRight(e, 34) ^ Long.rotateRight(e, 39)) + ((e & f) ^ (e & g) ^ (f & g));
+            s += (Long.rotateRight(p, 14) ^ Long.rotateRight(p, 18) ^ Long.rotateRight(p, 41)) + ((p & q) ^ (~p & r)) + k4 + m[t + 4];
+            z += s;
+            s += (Long.rotateRight(u, 28) ^ Long.rotateRight(u, 34) ^ Long.rotateRight(u, 39)) + ((u & v) ^ (u & x) ^ (v & x));
+            final long k5 = k[t + 5];
+            c += (Long.rotateRight(h, 14) ^ Long.rotateRight(h, 18) ^ Long.rotateRight(h, 41)) + ((h & a) ^ (~h & b)) + k5 + w[t + 5];
+            g += c;
+            c += (Long.rotateRight(d, 28) ^ Long.rotateRight(d, 34) ^ Long.rotateRight(d, 39)) + ((d & e) ^ (d & f) ^ (e & f));
+            r += (Long.rotateRight(z, 14) ^ Long.rotateRight(z, 18) ^ Long.rotateRight(z, 41)) + ((z & p) ^ (~z & q)) + k5 + m[t + 5];
+            x += r;
+            r += (Long.rotateRight(s, 28) ^ Long.rotateRight(s, 34) ^ Long.rotateRight(s, 39)) + ((s & u) ^ (s & v) ^ (u & v));
+            final long k6 = k[t + 6];
+            b += (Long.rotateRight(g, 14) ^ Long.rotateRight(g, 18) ^ Long.rotateRight(g, 41)) + ((g & h) ^ (~g & a)) + k6 + w[t + 6];
+            f += b;
+            b += (Long.rotateRight(c, 28) ^ Long.rotateRight(c, 34) ^ Long.rotateRight(c, 39)) + ((c & d) ^ (c & e) ^ (d & e));
+            q += (Long.rotateRight(x, 14) ^ Long.rotateRight(x, 18) ^ Long.rotateRight(x, 41)) + ((x & z) ^ (~x & p)) + k6 + m[t + 6];
+            v += q;
+            q += (Long.rotateRight(r, 28) ^ Long.rotateRight(r, 34) ^ Long.rotateRight(r, 39)) + ((r & s) ^ (r & u) ^ (s & u));
+            final long k7 = k[t + 7];
+            a += (Long.rotateRight(f, 14) ^ Long.rotateRight(f, 18) ^ Long.rotateRight(f, 41)) + ((f & g) ^ (~f & h)) + k7 + w[t + 7];
+            e += a;
+            a += (Long.rotateRight(b, 28) ^ Long.rotateRight(b, 34) ^ Long.rotateRight(b, 39)) + ((b & c) ^ (b & d) ^ (c & d));
+            p += (Long.rotateRight(v, 14) ^ Long.rotateRight(v, 18) ^ Long.rotateRight(v, 41)) + ((v & x) ^ (~v & z)) + k7 + m[t + 7];
+            u += p;
+            p += (Long.rotateRight(q, 28) ^ Long.rotateRight(q, 34) ^ Long.rotateRight(q, 39)) + ((q & r) ^ (q & s) ^ (r & s));
+        }
+        sa = a;
+        sb = b;
+        sc = c;
+        sd = d;
+        se = e;
+        sf = f;
+        sg = g;
+        sh = h;
+        ta = p;
+        tb = q;
+        tc = r;
+        td = s;
+        te = u;
+        tf = v;
+        tg = x;
+        th = z;
     }
 
 

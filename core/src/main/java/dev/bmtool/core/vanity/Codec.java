@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Base58, v4 address and WIF encoding (protocol brief section 8), kept private to the vanity package
- * so the search does not depend on the address classes; the matcher's alphabet lives here too.
+ * Base58 and v4 address encoding (protocol brief section 8) as the prefix ranges are built on.
+ * {@link VanityVerifier#address} checks it against the address package on every result.
  */
 final class Codec {
     static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
@@ -35,10 +35,6 @@ final class Codec {
 
     static byte[] sha512(byte[] in) {
         return digest("SHA-512", in);
-    }
-
-    static byte[] sha256(byte[] in) {
-        return digest("SHA-256", in);
     }
 
     private static byte[] digest(String alg, byte[] in) {
@@ -74,17 +70,5 @@ final class Codec {
         long cs = checksum(data);
         BigInteger v = new BigInteger(1, data).shiftLeft(32).or(BigInteger.valueOf(cs));
         return "BM-" + base58(v);
-    }
-
-    /** Uncompressed WIF: base58check(80 || key32) with sha256d. */
-    static String wif(byte[] key32) {
-        byte[] payload = new byte[33];
-        payload[0] = (byte) 0x80;
-        System.arraycopy(key32, 0, payload, 1, 32);
-        byte[] check = sha256(sha256(payload));
-        byte[] all = new byte[37];
-        System.arraycopy(payload, 0, all, 0, 33);
-        System.arraycopy(check, 0, all, 33, 4);
-        return base58(new BigInteger(1, all));
     }
 }

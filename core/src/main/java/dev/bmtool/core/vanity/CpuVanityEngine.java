@@ -123,50 +123,38 @@ public final class CpuVanityEngine implements VanityEngine {
         }
     }
 
-    private final class Worker implements Runnable, Walker.Sink {
+    private final class Worker implements Runnable {
         private final Shared shared;
         private final VanityPattern pattern;
         private BigInteger signingKey;
-        private CandidateHasher hasher;
+        private final MatchSink sink;
         private final Walker walker;
-        private int hitOffset;
-        private boolean hit;
 
         Worker(Shared shared, BigInteger signingKey, BigInteger encryptionStart) {
             this.shared = shared;
             this.pattern = shared.pattern;
             this.walker = new Walker(encryptionStart);
-            useSigningKey(signingKey);
+            this.signingKey = signingKey;
+            this.sink = new MatchSink(pattern, Curve.publicKey65(signingKey));
         }
 
         private void useSigningKey(BigInteger k) {
             signingKey = k;
-            hasher = new CandidateHasher(Curve.publicKey65(k));
-        }
-
-        @Override
-        public boolean accept(Fe x, Fe y, int offset) {
-            CandidateHasher h = hasher;
-            h.hash(x, y);
-            if (pattern.quickReject(h.r0) || !pattern.matches(h.r0, h.r1, h.r2, h.r3, h.r4)) {
-                return false;
-            }
-            hitOffset = offset;
-            hit = true;
-            return true;
+            sink.useSigningKey(Curve.publicKey65(k));
         }
 
         @Override
         public void run() {
             try {
                 while (!shared.stop.get()) {
-                    int r = walker.batch(this);
+                    int r = walker.batch(sink);
                     if (r == Walker.DEGENERATE) {
                         walker.setCenter(randomKey());
                         continue;
                     }
-                    if (r == Walker.STOPPED && hit) {
-                        hit = false;
+                    if (r == Walker.STOPPED && sink.hit) {
+                        sink.hit = false;
+                        int hitOffset = sink.hitOffset;
                         // candidates up to the hit: the center, then two per step
                         long done = shared.candidates.addAndGet(1 + 2L * Math.abs(hitOffset)
                                 - (hitOffset > 0 ? 1 : 0));

@@ -31,6 +31,11 @@ public final class VanityDeviceData {
 
     /** i*G for i = 1..half, then (2*half+1)*G: (half+1) points of 8 limbs. */
     public static long[] stepTable(int half) {
+        return stepTable(half, BigInteger.valueOf(2L * half + 1));
+    }
+
+    /** i*G for i = 1..half, then jump*G (the move from one batch centre to the next). */
+    public static long[] stepTable(int half, BigInteger jump) {
         long[] out = new long[8 * (half + 1)];
         ECPoint q = Curve.G;
         for (int i = 0; i < half; i++) {
@@ -39,9 +44,38 @@ public final class VanityDeviceData {
             put(out, 8 * i + 4, Curve.y(n));
             q = n.add(Curve.G);
         }
-        ECPoint j = Curve.multiply(BigInteger.valueOf(2L * half + 1));
+        ECPoint j = Curve.multiply(jump);
+        if (j.isInfinity()) {
+            throw new IllegalArgumentException("jump is a multiple of the group order");
+        }
         put(out, 8 * half, Curve.x(j));
         put(out, 8 * half + 4, Curve.y(j));
+        return out;
+    }
+
+    /**
+     * The points (start + i*step)*G for i = 0..count-1, by additions and one batched
+     * normalization (fast enough for a GPU's worth of start points).
+     *
+     * @return 8 limbs per point, or null when one of them is the point at infinity
+     */
+    public static long[] points(BigInteger start, BigInteger step, int count) {
+        ECPoint[] ps = new ECPoint[count];
+        ECPoint p = Curve.G.multiply(start.mod(Curve.N));
+        ECPoint d = Curve.G.multiply(step.mod(Curve.N));
+        for (int i = 0; i < count; i++) {
+            if (p.isInfinity()) {
+                return null;
+            }
+            ps[i] = p;
+            p = p.add(d);
+        }
+        Curve.PARAMS.getCurve().normalizeAll(ps);
+        long[] out = new long[8 * count];
+        for (int i = 0; i < count; i++) {
+            put(out, 8 * i, Fe.of(ps[i].getAffineXCoord().toBigInteger()));
+            put(out, 8 * i + 4, Fe.of(ps[i].getAffineYCoord().toBigInteger()));
+        }
         return out;
     }
 

@@ -15,26 +15,15 @@ public final class VanityKernel {
     private final VanityPattern pattern;
     private final SecureRandom random;
     private final Walker walker;
-    private final CandidateHasher hasher;
-    private final BigInteger signingKey;
-    private final Walker.Sink sink;
-    private int hitOffset;
+    private BigInteger signingKey;
+    private final MatchSink sink;
 
     public VanityKernel(VanityPattern pattern, SecureRandom random) {
         this.pattern = pattern;
         this.random = random;
         this.signingKey = randomKey();
-        this.hasher = new CandidateHasher(Curve.publicKey65(signingKey));
         this.walker = new Walker(randomKey());
-        this.sink = (x, y, offset) -> {
-            CandidateHasher h = hasher;
-            h.hash(x, y);
-            if (pattern.quickReject(h.r0) || !pattern.matches(h.r0, h.r1, h.r2, h.r3, h.r4)) {
-                return false;
-            }
-            hitOffset = offset;
-            return true;
-        };
+        this.sink = new MatchSink(pattern, Curve.publicKey65(signingKey));
     }
 
     private BigInteger randomKey() {
@@ -57,9 +46,12 @@ public final class VanityKernel {
             return null;
         }
         if (r == Walker.STOPPED) {
+            sink.hit = false;
             VanityResult res = VanityVerifier.verify(Curve.scalarBytes(signingKey),
-                    Curve.scalarBytes(walker.key(hitOffset)), pattern, 0);
-            // step past this batch so the next call goes on with fresh keys
+                    Curve.scalarBytes(walker.key(sink.hitOffset)), pattern, 0);
+            // fresh keys for whatever comes next: results never share a signing key
+            signingKey = randomKey();
+            sink.useSigningKey(Curve.publicKey65(signingKey));
             walker.setCenter(randomKey());
             return res;
         }

@@ -211,6 +211,11 @@ public final class VanityPattern {
     private static String impossibleMessage(String p, boolean full, String body, int zeroBytes) {
         int len = 20 - zeroBytes;
         String fixed = fixedPart(len);
+        int wanted = (full ? 0 : fixed.length()) + body.length();
+        if (wanted > addressLength(len)) {
+            return "\"" + p + "\" is too long: with " + zeroBytes + " leading zero byte(s) an address has "
+                    + addressLength(len) + " characters after \"BM-\"" + (full ? "" : ", starting with \"" + fixed + "\"");
+        }
         if (full) {
             return "no v4 stream-1 address with " + zeroBytes + " leading zero byte(s) starts with \"" + p
                     + "\": such addresses start with \"BM-" + fixed + "\" followed by one of "

@@ -37,6 +37,11 @@ final class Walker {
     interface Sink {
         /** @return true to stop the batch here */
         boolean accept(Fe x, Fe y, int offset);
+
+        /** Two candidates at once (lets the hasher interleave them); same contract. */
+        default boolean accept2(Fe xa, Fe ya, int offsetA, Fe xb, Fe yb, int offsetB) {
+            return accept(xa, ya, offsetA) || accept(xb, yb, offsetB);
+        }
     }
 
     static final int DONE = 0;
@@ -53,6 +58,8 @@ final class Walker {
     private final Fe lam = new Fe();
     private final Fe x3 = new Fe();
     private final Fe y3 = new Fe();
+    private final Fe x4 = new Fe();
+    private final Fe y4 = new Fe();
 
     Walker(BigInteger center) {
         for (int i = 0; i <= HALF; i++) {
@@ -135,21 +142,18 @@ final class Walker {
             Fe.sub(y3, y3, py);
             Fe.normalize(x3);
             Fe.normalize(y3);
-            if (sink.accept(x3, y3, i + 1)) {
-                return STOPPED;
-            }
             // center - (i+1)G: slope -(ty + py)/d; keep lam = (ty + py)/d and flip the sign in y
             Fe.add(u, ty, py);
             Fe.mul(lam, u, d);
-            Fe.sqr(x3, lam);
-            Fe.sub(x3, x3, px);
-            Fe.sub(x3, x3, tx);
-            Fe.sub(u, x3, px);
-            Fe.mul(y3, lam, u);
-            Fe.sub(y3, y3, py);
-            Fe.normalize(x3);
-            Fe.normalize(y3);
-            if (sink.accept(x3, y3, -(i + 1))) {
+            Fe.sqr(x4, lam);
+            Fe.sub(x4, x4, px);
+            Fe.sub(x4, x4, tx);
+            Fe.sub(u, x4, px);
+            Fe.mul(y4, lam, u);
+            Fe.sub(y4, y4, py);
+            Fe.normalize(x4);
+            Fe.normalize(y4);
+            if (sink.accept2(x3, y3, i + 1, x4, y4, -(i + 1))) {
                 return STOPPED;
             }
         }

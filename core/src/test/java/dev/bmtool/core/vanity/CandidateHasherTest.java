@@ -35,6 +35,22 @@ class CandidateHasherTest {
     }
 
     @Test
+    void pairedHashingMatchesSingle() {
+        Random rnd = new Random(11);
+        for (int i = 0; i < 20; i++) {
+            byte[] sig = Curve.publicKey65(key(rnd));
+            CandidateHasher h = new CandidateHasher(sig);
+            ECPoint a = Curve.multiply(key(rnd));
+            ECPoint b = Curve.multiply(key(rnd));
+            h.hash2(Curve.x(a), Curve.y(a), Curve.x(b), Curve.y(b));
+            byte[] first = VanityPattern.ripeBytes(h.r0, h.r1, h.r2, h.r3, h.r4);
+            byte[] second = VanityPattern.ripeBytes(h.u0, h.u1, h.u2, h.u3, h.u4);
+            assertArrayEquals(VanityVerifier.ripe(sig, a.getEncoded(false)), first);
+            assertArrayEquals(VanityVerifier.ripe(sig, b.getEncoded(false)), second);
+        }
+    }
+
+    @Test
     void ripemd160OfRandom64BytesMatchesBouncyCastle() {
         Random rnd = new Random(9);
         CandidateHasher h = new CandidateHasher(Curve.publicKey65(BigInteger.TWO));

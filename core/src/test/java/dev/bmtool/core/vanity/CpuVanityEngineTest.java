@@ -103,6 +103,24 @@ class CpuVanityEngineTest {
     }
 
     @Test
+    void kernelStepFindsVerifiedMatchesWithFreshKeys() throws Exception {
+        VanityKernel k = new VanityKernel(VanityPattern.zeroBytesOnly(1), new java.security.SecureRandom());
+        List<VanityResult> rs = new java.util.ArrayList<>();
+        for (int i = 0; i < 100 && rs.size() < 2; i++) {
+            VanityResult r = k.batch();
+            if (r != null) {
+                rs.add(r);
+            }
+        }
+        assertEquals(2, rs.size());
+        for (VanityResult r : rs) {
+            assertTrue(r.zeroBytes() >= 1);
+            assertEquals(r.address(), deriveAddress(r.privateSigningKey(), r.privateEncryptionKey()));
+        }
+        assertFalse(java.util.Arrays.equals(rs.get(0).privateSigningKey(), rs.get(1).privateSigningKey()));
+    }
+
+    @Test
     void verifierRejectsKeysThatDoNotMatch() {
         byte[] s = dev.bmtool.core.encoding.Hex.decode("a2e8b841a531c1c558ee0680c396789c7a2ea3ac4795ae3f000caf9fe367d144");
         byte[] e = dev.bmtool.core.encoding.Hex.decode("114ec0e2dca24a826a0eed064b0405b0ac148abc3b1d52729697f4d7b873fdc6");

@@ -81,6 +81,14 @@ class VanityPatternTest {
     }
 
     @Test
+    void prefixLongerThanTheAddressIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VanityPattern.compile("V" + "a".repeat(40), 1, false));
+        assertTrue(e.getMessage().contains("is too long"), e.getMessage());
+        assertTrue(e.getMessage().contains("34 characters"), e.getMessage());
+    }
+
+    @Test
     void impossibleFullPrefixNamesAWorkingZeroByteCount() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> VanityPattern.compile("BM-NB", 1, false));

@@ -16,7 +16,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -28,10 +30,12 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 
 /**
- * Vanity search on one OpenCL device. Every work item walks its own run of encryption keys
- * ({@link #BATCH} per launch); all share one signing key, which is replaced after each accepted
- * hit so results never share keys. Reports from the device are re-checked on the host (exact
- * pattern test on a Bouncy Castle derivation) before {@link VanityVerifier} builds the result.
+ * Vanity search on one OpenCL device. Every work item tries {@link #BATCH} encryption keys per
+ * launch; together the items sweep one contiguous range of keys, and the host works out a
+ * report's key from the item number and the launch count (no per-item work on the host). All
+ * items share one signing key, replaced after each accepted hit so results never share keys.
+ * Reports from the device are re-checked on the host (exact pattern test on a Bouncy Castle
+ * derivation) before {@link VanityVerifier} builds the result.
  */
 public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
     static final String RESOURCE = "/dev/bmtool/kernels/vanity.cl";
@@ -40,6 +44,7 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
     /** Candidates per work item per launch. */
     public static final int BATCH = 2 * HALF + 1;
     static final int MAX_HITS = 64;
+    static final int MAX_DEGEN = 16;
 
     private final OpenClDevice device;
     private final int items;
@@ -52,6 +57,10 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
     private volatile long rejectedReports;
     /** Device reports that fail even the device's own (looser) test when redone on the host: a kernel bug. */
     private volatile long badReports;
+    /** Work items restarted because their batch touched the point at infinity. */
+    private volatile long degenerateItems;
+    /** Test hook: the first key of the sweep instead of a random one. */
+    volatile BigInteger forcedBase;
 
     private OpenClVanityEngine(OpenClDevice device, int items) {
         this.device = device;
@@ -73,7 +82,7 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
             e.queue = createQueue(e.context, device.device());
             e.program = clCreateProgramWithSource(e.context, 1, new String[] {source()}, null, null);
             try {
-                clBuildProgram(e.program, 1, ds, "-DVHALF=" + HALF + " -DVMAXHITS=" + MAX_HITS, null, null);
+                clBuildProgram(e.program, 1, ds, "-DVHALF=" + HALF + " -DVMAXHITS=" + MAX_HITS + " -DVMAXDEGEN=" + MAX_DEGEN, null, null);
             } catch (CLException ex) {
                 throw new IllegalStateException(device.label() + ": the vanity kernel does not build: "
                         + buildLog(e.program, ds[0]), ex);
@@ -130,6 +139,10 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
 
     long badReports() {
         return badReports;
+    }
+
+    long degenerateItems() {
+        return degenerateItems;
     }
 
     /** The kernel's test, on the host: at least zeroBytes zeros; more zeros, or inside a range (ends inclusive). */
@@ -190,22 +203,46 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
     @Override
     public synchronized List<VanityResult> search(VanityPattern pattern, int count, VanityListener listener)
             throws InterruptedException {
+        return run(pattern, count, listener, Long.MAX_VALUE, new long[1]);
+    }
+
+    /**
+     * Device throughput: launches for about {@code seconds} on a pattern that practically never
+     * matches (16 zero bytes) and returns candidates per second (wall clock, host checks included).
+     */
+    public synchronized double measure(double seconds) throws InterruptedException {
+        long[] done = new long[1];
+        long start = System.nanoTime();
+        run(VanityPattern.zeroBytesOnly(16), 1, VanityListener.NONE, start + (long) (seconds * 1e9), done);
+        return done[0] / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private List<VanityResult> run(VanityPattern pattern, int count, VanityListener listener, long deadline,
+            long[] candidatesOut) throws InterruptedException {
         BigInteger n = VanityDeviceData.order();
-        BigInteger[] centers = new BigInteger[items];
-        long[] pts = new long[8 * items];
-        for (int i = 0; i < items; i++) {
-            reseed(centers, pts, i);
+        // work item i starts at base + i*BATCH and moves on by items*BATCH per launch, so the items
+        // sweep one contiguous range together; reseeded items (rare) are tracked one by one
+        BigInteger batch = BigInteger.valueOf(BATCH);
+        BigInteger jump = BigInteger.valueOf((long) items * BATCH);
+        BigInteger base;
+        long[] pts;
+        do {
+            base = forcedBase != null ? forcedBase : randomKey();
+            pts = VanityDeviceData.points(base, batch, items);
+        } while (pts == null && forcedBase == null);
+        if (pts == null) {
+            throw new IllegalArgumentException("forced base gives the point at infinity");
         }
+        Map<Integer, BigInteger[]> moved = new HashMap<>();
         BigInteger signing = randomKey();
         byte[] signingPub = VanityDeviceData.publicKey65(signing);
-        long[] table = VanityDeviceData.stepTable(HALF);
+        long[] table = VanityDeviceData.stepTable(HALF, jump);
         long[] ranges = VanityDeviceData.ranges(pattern);
         int nranges = ranges.length / 6;
         if (ranges.length == 0) {
             ranges = new long[6]; // no zero-size buffers
         }
-        int[] hits = new int[1 + 2 * MAX_HITS];
-        int[] status = new int[items];
+        int[] hits = new int[2 + 2 * MAX_HITS + MAX_DEGEN];
         List<cl_mem> mems = new ArrayList<>();
         List<VanityResult> results = new ArrayList<>();
         try {
@@ -215,8 +252,6 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
             cl_mem rangeBuf = buffer(mems, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, ranges);
             cl_mem hitBuf = clCreateBuffer(context, CL_MEM_READ_WRITE, (long) Sizeof.cl_uint * hits.length, null, null);
             mems.add(hitBuf);
-            cl_mem statusBuf = clCreateBuffer(context, CL_MEM_READ_WRITE, (long) Sizeof.cl_int * items, null, null);
-            mems.add(statusBuf);
             clSetKernelArg(kernel, 0, Sizeof.cl_mem, Pointer.to(ptsBuf));
             clSetKernelArg(kernel, 1, Sizeof.cl_mem, Pointer.to(tabBuf));
             clSetKernelArg(kernel, 2, Sizeof.cl_mem, Pointer.to(sigBuf));
@@ -224,27 +259,24 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
             clSetKernelArg(kernel, 4, Sizeof.cl_uint, Pointer.to(new int[] {nranges}));
             clSetKernelArg(kernel, 5, Sizeof.cl_uint, Pointer.to(new int[] {pattern.zeroBytes()}));
             clSetKernelArg(kernel, 6, Sizeof.cl_mem, Pointer.to(hitBuf));
-            clSetKernelArg(kernel, 7, Sizeof.cl_mem, Pointer.to(statusBuf));
             long start = System.nanoTime();
             long lastProgress = start;
             long candidates = 0;
-            int[] zero = {0};
-            while (results.size() < count) {
+            int[] zero = {0, 0};
+            for (long launch = 0; results.size() < count && System.nanoTime() < deadline; launch++) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-                clEnqueueWriteBuffer(queue, hitBuf, CL_TRUE, 0, Sizeof.cl_uint, Pointer.to(zero), 0, null, null);
+                clEnqueueWriteBuffer(queue, hitBuf, CL_TRUE, 0, 2L * Sizeof.cl_uint, Pointer.to(zero), 0, null, null);
                 clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {items}, null, 0, null, null);
                 clEnqueueReadBuffer(queue, hitBuf, CL_TRUE, 0, (long) Sizeof.cl_uint * hits.length, Pointer.to(hits),
-                        0, null, null);
-                clEnqueueReadBuffer(queue, statusBuf, CL_TRUE, 0, (long) Sizeof.cl_int * items, Pointer.to(status),
                         0, null, null);
                 int reported = Math.min(hits[0], MAX_HITS);
                 boolean accepted = false;
                 for (int h = 0; h < reported && !accepted; h++) {
-                    int gid = hits[1 + 2 * h];
-                    int offset = hits[2 + 2 * h];
-                    BigInteger key = centers[gid].add(BigInteger.valueOf(offset)).mod(n);
+                    int gid = hits[2 + 2 * h];
+                    int offset = hits[3 + 2 * h];
+                    BigInteger key = center(base, gid, launch, moved, jump).add(BigInteger.valueOf(offset)).mod(n);
                     byte[] ripe = VanityVerifier.ripe(signingPub, VanityDeviceData.publicKey65(key));
                     if (!pattern.matchesRipe(ripe)) {
                         rejectedReports++;
@@ -260,6 +292,7 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
                     accepted = true;
                 }
                 candidates += (long) items * BATCH;
+                candidatesOut[0] = candidates;
                 if (accepted && results.size() < count) {
                     // the other reports of this launch used the old signing key: a fresh identity from here
                     signing = randomKey();
@@ -268,15 +301,24 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
                     clEnqueueWriteBuffer(queue, sigBuf, CL_TRUE, 0, (long) Sizeof.cl_ulong * sw.length, Pointer.to(sw),
                             0, null, null);
                 }
-                for (int i = 0; i < items; i++) {
-                    if (status[i] != 0) {
-                        reseed(centers, pts, i);
-                        clEnqueueWriteBuffer(queue, ptsBuf, CL_TRUE, (long) Sizeof.cl_ulong * 8 * i,
-                                (long) Sizeof.cl_ulong * 8, Pointer.to(pts).withByteOffset((long) Sizeof.cl_ulong * 8 * i),
-                                0, null, null);
-                    } else {
-                        centers[i] = centers[i].add(BigInteger.valueOf(BATCH)).mod(n);
-                    }
+                int degenerate = hits[1];
+                if (degenerate > MAX_DEGEN) {
+                    throw new IllegalStateException(device.label() + ": " + degenerate
+                            + " work items hit the point at infinity in one launch");
+                }
+                for (int d = 0; d < degenerate; d++) {
+                    // this item's batch touched the point at infinity and did not move: restart it elsewhere
+                    int gid = hits[2 + 2 * MAX_HITS + d];
+                    long[] p;
+                    BigInteger k;
+                    do {
+                        k = randomKey();
+                        p = VanityDeviceData.point(k);
+                    } while (p == null);
+                    moved.put(gid, new BigInteger[] {k, BigInteger.valueOf(launch + 1)});
+                    degenerateItems++;
+                    clEnqueueWriteBuffer(queue, ptsBuf, CL_TRUE, (long) Sizeof.cl_ulong * 8 * gid,
+                            (long) Sizeof.cl_ulong * 8, Pointer.to(p), 0, null, null);
                 }
                 long now = System.nanoTime();
                 if (now - lastProgress > 1_000_000_000L && results.size() < count) {
@@ -295,13 +337,14 @@ public final class OpenClVanityEngine implements VanityEngine, AutoCloseable {
         return List.copyOf(results);
     }
 
-    private void reseed(BigInteger[] centers, long[] pts, int i) {
-        long[] p;
-        do {
-            centers[i] = randomKey();
-            p = VanityDeviceData.point(centers[i]);
-        } while (p == null);
-        System.arraycopy(p, 0, pts, 8 * i, 8);
+    /** Centre key of work item gid during a launch: base + gid*BATCH + launch*jump, unless it was moved. */
+    private static BigInteger center(BigInteger base, int gid, long launch, Map<Integer, BigInteger[]> moved,
+            BigInteger jump) {
+        BigInteger[] m = moved.get(gid);
+        BigInteger k = m != null
+                ? m[0].add(jump.multiply(BigInteger.valueOf(launch).subtract(m[1])))
+                : base.add(BigInteger.valueOf((long) gid * BATCH)).add(jump.multiply(BigInteger.valueOf(launch)));
+        return k.mod(VanityDeviceData.order());
     }
 
     private cl_mem buffer(List<cl_mem> mems, long flags, long[] data) {

@@ -57,6 +57,24 @@ class OpenClVanityEngineTest {
     }
 
     @Test
+    void workItemsThatReachInfinityAreMovedAndKeysStayRight() throws Exception {
+        // item 0's first centre is n - 10: its batch includes key 0, the point at infinity
+        engine.forcedBase = dev.bmtool.core.vanity.VanityDeviceData.order().subtract(java.math.BigInteger.TEN);
+        try {
+            long before = engine.degenerateItems();
+            List<VanityResult> rs = engine.search(VanityPattern.zeroBytesOnly(1), 3, VanityListener.NONE);
+            assertEquals(3, rs.size());
+            for (VanityResult r : rs) {
+                checkIndependently(r);
+            }
+            assertEquals(before + 1, engine.degenerateItems());
+            assertEquals(0, engine.badReports());
+        } finally {
+            engine.forcedBase = null;
+        }
+    }
+
+    @Test
     void caseInsensitiveAndZeroBytes() throws Exception {
         VanityResult r = engine.search(VanityPattern.compile("x", 1, true), 1, VanityListener.NONE).get(0);
         assertTrue(r.address().startsWith("BM-2cX") || r.zeroBytes() > 1, r.address());
