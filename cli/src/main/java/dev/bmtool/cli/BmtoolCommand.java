@@ -1,5 +1,7 @@
 package dev.bmtool.cli;
 
+import dev.bmtool.cli.address.AddressCommand;
+import dev.bmtool.cli.keys.KeysCommand;
 import dev.bmtool.core.encoding.ProtocolException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +20,17 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             dev.bmtool.cli.object.ObjectCommand.class,
             dev.bmtool.cli.node.NodeCommand.class,
+            AddressCommand.class,
+            KeysCommand.class,
+            dev.bmtool.cli.mail.IdentityCommand.class,
+            dev.bmtool.cli.mail.ChanCommand.class,
+            dev.bmtool.cli.mail.SendCommand.class,
+            dev.bmtool.cli.mail.BroadcastCommand.class,
+            dev.bmtool.cli.mail.SubscribeCommand.class,
+            dev.bmtool.cli.mail.InboxCommand.class,
+            dev.bmtool.cli.mail.ReadCommand.class,
+            dev.bmtool.cli.mail.SentCommand.class,
+            dev.bmtool.cli.mail.DemoCommand.class,
             dev.bmtool.cli.pow.PowCommand.class,
             dev.bmtool.cli.pow.BenchCommand.class,
             dev.bmtool.cli.pow.DevicesCommand.class,

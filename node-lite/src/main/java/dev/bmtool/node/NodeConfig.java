@@ -57,16 +57,18 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
      * @param packetsPerSecond   packets a peer may send per second on average (burst 10x)
      * @param sendQueue          packets queued towards one peer before it counts as too slow
      * @param reconnectDelay     wait between outbound connection attempts to one peer
+     * @param getDataDelay       no getdata to a peer this soon after the handshake (PyBitmessage drops
+     *                           getdata during its anti-intersection delay)
      */
     public record Limits(int maxConnections, int maxOutbound, Duration handshakeTimeout, Duration idleTimeout,
             Duration pingInterval, Duration packetTimeout, Duration requestTimeout, int maxInFlightPerPeer,
             int maxInFlight, int maxWanted, int invBurst, int invPerSecond, int packetsPerSecond, int sendQueue,
-            Duration reconnectDelay) {
+            Duration reconnectDelay, Duration getDataDelay) {
 
         public static Limits defaults() {
             return new Limits(200, 8, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofSeconds(300),
                     Duration.ofSeconds(120), Duration.ofSeconds(60), 1000, 5000, 100_000, 200_000, 2000, 500, 2000,
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), Duration.ofSeconds(3));
         }
 
         /** Short timeouts for loopback tests. */
@@ -74,13 +76,20 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
                 Duration reconnect) {
             return new Limits(maxConnections, maxOutbound, handshake, idle, pingInterval, packet, request,
                     maxInFlightPerPeer, maxInFlight, maxWanted, invBurst, invPerSecond, packetsPerSecond, sendQueue,
-                    reconnect);
+                    reconnect, Duration.ZERO);
+        }
+
+        /** The same limits with another connection cap. */
+        public Limits withMaxConnections(int max) {
+            return new Limits(max, Math.min(maxOutbound, max), handshakeTimeout, idleTimeout, pingInterval,
+                    packetTimeout, requestTimeout, maxInFlightPerPeer, maxInFlight, maxWanted, invBurst, invPerSecond,
+                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay);
         }
 
         public Limits withInvBudget(int burst, int perSecond) {
             return new Limits(maxConnections, maxOutbound, handshakeTimeout, idleTimeout, pingInterval,
                     packetTimeout, requestTimeout, maxInFlightPerPeer, maxInFlight, maxWanted, burst, perSecond,
-                    packetsPerSecond, sendQueue, reconnectDelay);
+                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay);
         }
     }
 

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmtool.core.object.BitmessageObject;
 import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.core.wire.GetData;
+import dev.bmtool.core.wire.Inv;
+import dev.bmtool.core.wire.InventoryVector;
 import dev.bmtool.core.wire.ObjectMessage;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,6 +82,53 @@ class NetworkTest {
                     "plain connection both sides");
             b.submit(good.write());
             assertTrue(eventually(15_000, () -> has(a, good)));
+        }
+    }
+
+    @Test
+    void unansweredGetdataIsAskedOfAnotherPeer() throws Exception {
+        BitmessageObject good = TestObjects.valid(4);
+        InventoryVector v = InventoryVector.of(good);
+        try (Node a = NodeTesting.start(dir.resolve("a"), false);
+                TestPeer p1 = new TestPeer(a.listenPort()).handshake();
+                TestPeer p2 = new TestPeer(a.listenPort()).handshake()) {
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<Thread> threads = new java.util.ArrayList<>();
+            for (TestPeer p : List.of(p1, p2)) {
+                p.send(Inv.of(v));
+                threads.add(Thread.ofVirtual().start(() -> {
+                    try {
+                        while (true) {
+                            if (p.read() instanceof GetData gd && gd.hashes().contains(v)) {
+                                // the first peer asked stays silent; the second one answers
+                                if (asked.incrementAndGet() > 1) {
+                                    p.send(new ObjectMessage(good));
+                                }
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        // socket closed at the end of the test
+                    }
+                }));
+            }
+            assertTrue(eventually(20_000, () -> has(a, good)), "object fetched from the second peer");
+            assertTrue(asked.get() >= 2);
+        }
+    }
+
+    @Test
+    void connectionToSelfIsRefused() throws Exception {
+        int port;
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = ss.getLocalPort();
+        }
+        NodeConfig cfg = NodeTesting.config(dir.resolve("self"), true, port)
+                .listen(new java.net.InetSocketAddress("127.0.0.1", port)).build();
+        java.util.List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (Node a = Node.start(cfg, (level, m) -> lines.add(m))) {
+            assertTrue(eventually(15_000, () -> lines.stream().anyMatch(l -> l.contains("connected to myself"))),
+                    "self-connection detected by the nonce");
+            assertEquals(0, ((Number) a.status().get("established")).intValue());
         }
     }
 }

@@ -34,10 +34,28 @@ public final class TestObjects {
         long target = PowMath.senderTarget(o.length(), TTL, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE,
                 PowMath.DEFAULT_EXTRA_BYTES);
         byte[] ih = PowMath.initialHash(o.bytesWithoutNonce());
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-512");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buf = new byte[72];
+        System.arraycopy(ih, 0, buf, 8, 64);
         long nonce = 0;
         while (true) {
             nonce++;
-            if (PowMath.meets(nonce, ih, target)) {
+            for (int i = 0; i < 8; i++) {
+                buf[i] = (byte) (nonce >>> (56 - 8 * i));
+            }
+            md.update(buf);
+            byte[] h = md.digest(md.digest());
+            long trial = 0;
+            for (int i = 0; i < 8; i++) {
+                trial = (trial << 8) | (h[i] & 0xFF);
+            }
+            // cross-checked with the reference implementation before use
+            if (Long.compareUnsigned(trial, target) <= 0 && PowMath.meets(nonce, ih, target)) {
                 BitmessageObject done = o.withNonce(nonce);
                 // the flipped variant must really fail (it does with overwhelming probability)
                 if (!PowMath.meets(nonce ^ 1L, ih, PowMath.verifierTarget(o.length(), 300, 1000, 1000))) {

@@ -69,20 +69,23 @@ public final class NodeRunCommand implements Callable<Integer> {
             }
             peerAddrs.add(a);
         }
-        NodeConfig.Limits d = NodeConfig.Limits.defaults();
-        NodeConfig.Limits limits = new NodeConfig.Limits(maxConnections, Math.min(d.maxOutbound(), maxConnections),
-                d.handshakeTimeout(), d.idleTimeout(), d.pingInterval(), d.packetTimeout(), d.requestTimeout(),
-                d.maxInFlightPerPeer(), d.maxInFlight(), d.maxWanted(), d.invBurst(), d.invPerSecond(),
-                d.packetsPerSecond(), d.sendQueue(), d.reconnectDelay());
+        NodeConfig.Limits limits = NodeConfig.Limits.defaults().withMaxConnections(maxConnections);
         NodeConfig cfg = NodeConfig.builder(Cli.root(spec).dataDir()).listen(listenAddr)
                 .peers(peerAddrs.stream().map(a -> new InetSocketAddress(a.getHostString(), a.getPort())).toList())
                 .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits).build();
         PrintStream err = System.err;
         NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
         Node node = Node.start(cfg, log);
+        // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
+        AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("shutting down");
+            try {
+                mail.close();
+            } catch (Exception e) {
+                log.warn("mail agent: " + e.getMessage());
+            }
             node.close();
             stopped.countDown();
         }, "bmtool-node-shutdown");

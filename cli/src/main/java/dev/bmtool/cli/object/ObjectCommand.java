@@ -12,11 +12,15 @@ import picocli.CommandLine.Spec;
  * below (add new ones to {@code subcommands}).
  */
 @Command(name = "object",
-        description = "Work with Bitmessage objects (inspect, verify).",
+        description = "Work with Bitmessage objects: inspect, verify, and the node's store (submit, list, get).",
         mixinStandardHelpOptions = true,
         subcommands = {
             ObjectInspectCommand.class,
             ObjectVerifyCommand.class,
+            ObjectSubmitCommand.class,
+            ObjectListCommand.class,
+            ObjectGetCommand.class,
+            ObjectDecryptCommand.class,
         })
 public final class ObjectCommand implements Callable<Integer> {
     @Spec

@@ -72,6 +72,9 @@ public final class ObjectVerifyCommand implements Callable<Integer> {
             m.put("nonceTrialsPerByte", Math.max(ntpb, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE));
             m.put("extraBytes", Math.max(extra, PowMath.DEFAULT_EXTRA_BYTES));
         }
+        // informational only: a failing content check does not stop relaying
+        ObjectValidator.Result content = ObjectValidator.checkContent(o);
+        m.put("content", content.valid() ? "OK" : content.reason().name() + ": " + content.message());
         if (json) {
             Cli.printJson(spec, m);
         } else {

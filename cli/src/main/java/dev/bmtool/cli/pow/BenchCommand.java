@@ -163,10 +163,11 @@ public final class BenchCommand implements Callable<Integer> {
         };
         long c0 = processCpuNanos();
         long t0 = System.nanoTime();
-        engine.search(job, NonceRange.from(0), m);
+        long done = engine.search(job, NonceRange.from(0), m).trials();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double cpu = (processCpuNanos() - c0) / 1e9;
-        return new Rate(trials.sum() / elapsed, cpu > 0 ? trials.sum() / cpu : 0);
+        done = Math.max(done, trials.sum()); // the result's count; some engines report progress coarsely
+        return new Rate(done / elapsed, cpu > 0 ? done / cpu : 0);
     }
 
     /** CPU time of the whole process (engine threads, JIT and GC alike), or 0 when unknown. */

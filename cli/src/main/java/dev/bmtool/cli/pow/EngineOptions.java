@@ -2,7 +2,6 @@ package dev.bmtool.cli.pow;
 
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.pow.PowScheduler;
-import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** {@code --engine}, {@code --threads} and {@code --random-start}, shared by the PoW commands. */
@@ -28,9 +27,5 @@ public final class EngineOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    PowScheduler open(Consumer<String> problems) {
-        return PowScheduler.open(toOptions(), problems);
     }
 }

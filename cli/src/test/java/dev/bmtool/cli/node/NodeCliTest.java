@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmtool.cli.BmtoolCommand;
-import dev.bmtool.cli.object.ObjectGetCommand;
-import dev.bmtool.cli.object.ObjectListCommand;
-import dev.bmtool.cli.object.ObjectSubmitCommand;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.json.Json;
 import dev.bmtool.core.object.BitmessageObject;
@@ -34,16 +31,9 @@ class NodeCliTest {
     record Run(int code, String out, String err) {
     }
 
-    /** The real root command with the object subcommands added (the lead registers them in ObjectCommand). */
+    /** The real root command, output captured. */
     private Run run(String... args) {
         CommandLine cl = BmtoolCommand.newCommandLine();
-        CommandLine object = cl.getSubcommands().get("object");
-        for (Object sub : List.of(new ObjectSubmitCommand(), new ObjectListCommand(), new ObjectGetCommand())) {
-            String name = sub.getClass().getAnnotation(CommandLine.Command.class).name();
-            if (!object.getSubcommands().containsKey(name)) {
-                object.addSubcommand(sub);
-            }
-        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

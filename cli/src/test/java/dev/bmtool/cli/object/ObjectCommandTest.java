@@ -85,6 +85,7 @@ class ObjectCommandTest {
         assertEquals(Boolean.TRUE, m.get("valid"));
         assertEquals(17892089305246L, m.get("target"));
         assertEquals(7716054263625L, m.get("trialValue"));
+        assertEquals("OK", m.get("content"));
 
         Run expired = run("object", "verify", "--hex", SAMPLE, "--at", Long.toString(SAMPLE_EXPIRES + 3601));
         assertEquals(1, expired.code());
@@ -94,6 +95,30 @@ class ObjectCommandTest {
         Run far = run("object", "verify", "--hex", SAMPLE, "--at", Long.toString(SAMPLE_EXPIRES - 2_430_001));
         assertEquals(1, far.code());
         assertTrue(far.out().contains("too far in the future"), far.out());
+    }
+
+    @Test
+    void verifyReportsContentProblemsWithoutFailing() {
+        // a getpubkey v4 whose tag is cut short: relayable, but not processable
+        String hex = "0000000000000000" + "00000000660f307f" + "00000000" + "04" + "01" + "00".repeat(20);
+        Run r = run("object", "verify", "--hex", hex, "--at", Long.toString(SAMPLE_EXPIRES), "--json");
+        Map<String, Object> m = Json.parseObject(r.out().strip());
+        assertTrue(((String) m.get("content")).startsWith("MALFORMED_PAYLOAD"), r.out());
+        Run i = run("object", "inspect", "--hex", hex, "--json");
+        assertEquals(0, i.code());
+        assertTrue(Json.parseObject(i.out().strip()).containsKey("payloadError"), i.out());
+    }
+
+    @Test
+    void verifyRealObjectFromRawFile(@TempDir Path dir) throws IOException {
+        Path raw = dir.resolve("getpubkey.bin");
+        Files.write(raw, Hex.decode(V2_GETPUBKEY));
+        Run r = run("object", "verify", raw.toString(), "--at", Long.toString(V2_GETPUBKEY_EXPIRES - 693_033));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("valid"), r.out());
+        Run late = run("object", "verify", raw.toString(), "--at", Long.toString(V2_GETPUBKEY_EXPIRES - 693_034));
+        assertEquals(1, late.code(), late.out());
+        assertTrue(late.out().contains("insufficient proof of work"), late.out());
     }
 
     @Test

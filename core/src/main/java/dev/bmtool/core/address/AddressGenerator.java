@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Creates identities the way PyBitmessage's addressGenerator does (protocol brief 8.3, 8.4). */
 public final class AddressGenerator {
@@ -43,7 +44,6 @@ public final class AddressGenerator {
     public static final class Deterministic {
         private final byte[] passphrase;
         private long signingNonce = 0;
-        private long encryptionNonce = 1;
 
         public Deterministic(byte[] passphrase) {
             this.passphrase = passphrase.clone();
@@ -53,7 +53,7 @@ public final class AddressGenerator {
             this(passphrase.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** The signing nonce the next attempt will use. */
+        /** The signing nonce the next attempt will use (its encryption nonce is one more). */
         public long signingNonce() {
             return signingNonce;
         }
@@ -61,17 +61,29 @@ public final class AddressGenerator {
         /** The next identity whose ripe starts with {@code zeroBytes} zero bytes. */
         public Identity next(String label, int version, long stream, int zeroBytes) {
             checkArgs(version, stream, zeroBytes);
+            // Candidates are independent, so a batch is tried in parallel; the first success in
+            // nonce order wins, exactly as the sequential PyBitmessage loop would find it.
+            int batch = zeroBytes <= 1 ? 64 : 1024;
             while (true) {
-                PrivateKey signing = PrivateKey.of(key(signingNonce));
-                PrivateKey enc = PrivateKey.of(key(encryptionNonce));
-                signingNonce += 2;
-                encryptionNonce += 2;
-                byte[] ripe = Hashes.bm160(Address.concat(signing.publicKey().uncompressed(),
-                        enc.publicKey().uncompressed()));
-                if (leadingZeros(ripe) >= zeroBytes) {
-                    return Identity.of(label, version, stream, signing, enc);
+                long base = signingNonce;
+                byte[][] ripes = new byte[batch][];
+                IntStream.range(0, batch).parallel().forEach(i -> ripes[i] = ripe(base + 2L * i));
+                for (int i = 0; i < batch; i++) {
+                    if (leadingZeros(ripes[i]) >= zeroBytes) {
+                        long sn = base + 2L * i;
+                        signingNonce = sn + 2;
+                        return Identity.of(label, version, stream, PrivateKey.of(key(sn)), PrivateKey.of(key(sn + 1)));
+                    }
                 }
+                signingNonce = base + 2L * batch;
             }
+        }
+
+        /** The ripe of the key pair whose signing nonce is {@code sn} (encryption nonce sn + 1). */
+        private byte[] ripe(long sn) {
+            PrivateKey signing = PrivateKey.of(key(sn));
+            PrivateKey enc = PrivateKey.of(key(sn + 1));
+            return Hashes.bm160(Address.concat(signing.publicKey().uncompressed(), enc.publicKey().uncompressed()));
         }
 
         private byte[] key(long nonce) {

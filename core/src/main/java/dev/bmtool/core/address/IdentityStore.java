@@ -52,9 +52,36 @@ public final class IdentityStore {
 
     /** Adds or replaces one identity. */
     public void add(Identity id) {
-        KeysDat k = load();
-        k.put(id);
-        save(k);
+        locked(() -> {
+            KeysDat k = load();
+            k.put(id);
+            save(k);
+            return null;
+        });
+    }
+
+    /** In-process guard: a FileLock cannot be taken twice by one JVM. */
+    private static final java.util.concurrent.locks.ReentrantLock JVM_LOCK =
+            new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * Runs a read-modify-write under an exclusive lock on {@code keys.dat.lock}, so two bmtool
+     * processes adding identities at once do not lose one another's.
+     */
+    private <T> T locked(java.util.function.Supplier<T> body) {
+        JVM_LOCK.lock();
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            try (FileChannel ch = FileChannel.open(dir.resolve(FILE_NAME + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); var l = ch.lock()) {
+                return body.get();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+        } finally {
+            JVM_LOCK.unlock();
+        }
     }
 
     /** Result of a merge. */
@@ -66,6 +93,10 @@ public final class IdentityStore {
      * they are (never overwritten), broken sections reported.
      */
     public MergeResult merge(KeysDat other) {
+        return locked(() -> mergeUnlocked(other));
+    }
+
+    private MergeResult mergeUnlocked(KeysDat other) {
         KeysDat k = load();
         KeysDat.Identities in = other.identities();
         List<Identity> added = new ArrayList<>();
@@ -86,6 +117,14 @@ public final class IdentityStore {
 
     /** Writes atomically with permissions 0600. */
     public void save(KeysDat k) {
+        writeAtomically(file, k.write());
+    }
+
+    /**
+     * Writes {@code text} to {@code file} atomically (temporary file in the same directory, fsync,
+     * rename) with permissions 0600; on failure the old file is untouched and no temporary is left.
+     */
+    public static void writeAtomically(Path file, String text) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -98,7 +137,7 @@ public final class IdentityStore {
                 } else {
                     Files.createFile(tmp);
                 }
-                byte[] data = k.write().getBytes(StandardCharsets.UTF_8);
+                byte[] data = text.getBytes(StandardCharsets.UTF_8);
                 try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                     ch.write(java.nio.ByteBuffer.wrap(data));
                     ch.force(true);

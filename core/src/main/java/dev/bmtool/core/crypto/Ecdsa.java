@@ -43,9 +43,13 @@ public final class Ecdsa {
         ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
         signer.init(true, new ECPrivateKeyParameters(key.scalar(), Secp256k1.DOMAIN));
         BigInteger[] rs = signer.generateSignature(digest.hash(data));
+        return der(rs[0], rs[1]);
+    }
+
+    private static byte[] der(BigInteger r, BigInteger s) {
         ASN1EncodableVector v = new ASN1EncodableVector();
-        v.add(new ASN1Integer(rs[0]));
-        v.add(new ASN1Integer(rs[1]));
+        v.add(new ASN1Integer(r));
+        v.add(new ASN1Integer(s));
         try {
             return new DERSequence(v).getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
@@ -85,6 +89,10 @@ public final class Ecdsa {
             BigInteger r = ASN1Integer.getInstance(seq.getObjectAt(0)).getValue();
             BigInteger s = ASN1Integer.getInstance(seq.getObjectAt(1)).getValue();
             if (r.signum() <= 0 || s.signum() <= 0) {
+                return null;
+            }
+            // strict DER like OpenSSL's ECDSA_verify: the re-encoding must give the same bytes
+            if (!java.util.Arrays.equals(der(r, s), sig)) {
                 return null;
             }
             return new BigInteger[] {r, s};

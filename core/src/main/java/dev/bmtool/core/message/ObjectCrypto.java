@@ -77,6 +77,35 @@ public final class ObjectCrypto {
         return new DecryptedMsg(c, c.senderAddress(), ok);
     }
 
+    /** A msg decrypted by one of several identities. */
+    public record ReceivedMsg(Identity recipient, DecryptedMsg msg) {
+        /** Signature valid and the destination ripe is the recipient's (forwarding defence). */
+        public boolean accepted() {
+            return msg.signatureValid() && msg.isFor(recipient.address().ripe());
+        }
+    }
+
+    /**
+     * Tries every identity's encryption key, as PyBitmessage does; keeps trying after a success so
+     * the time taken does not reveal which identity (if any) the msg was for.
+     *
+     * @return the first identity that decrypts it, or empty
+     */
+    public static java.util.Optional<ReceivedMsg> tryDecryptMsg(BitmessageObject obj, Iterable<Identity> identities) {
+        ReceivedMsg found = null;
+        for (Identity id : identities) {
+            try {
+                DecryptedMsg d = decryptMsg(obj, id.encryptionKey());
+                if (found == null) {
+                    found = new ReceivedMsg(id, d);
+                }
+            } catch (ProtocolException e) {
+                // not for this identity (or malformed once decrypted)
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
     /**
      * Signs {@code content} with the sender's signing key and encrypts it to the recipient's
      * public encryption key: a msg object (version 1) in the recipient's stream, nonce 0.
@@ -251,6 +280,18 @@ public final class ObjectCrypto {
         byte[] sig = Ecdsa.sign(identity.signingKey(), concat(header, c.signedPart()));
         return BitmessageObject.of(0, expiresTime, BitmessageObject.TYPE_PUBKEY, 3, a.stream(),
                 c.withSignature(sig).write());
+    }
+
+    // ------------------------------------------------------------ getpubkey
+
+    /**
+     * A getpubkey object for {@code target} (brief 11.1): object version = address version,
+     * payload the full ripe (v2/v3) or the tag (v4); nonce 0. Not signed or encrypted.
+     */
+    public static BitmessageObject buildGetpubkey(Address target, long expiresTime) {
+        byte[] payload = target.version() >= 4 ? target.tag() : target.ripe();
+        return BitmessageObject.of(0, expiresTime, BitmessageObject.TYPE_GETPUBKEY, target.version(), target.stream(),
+                payload);
     }
 
     // -------------------------------------------------------------- helpers

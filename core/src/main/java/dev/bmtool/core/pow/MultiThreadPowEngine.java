@@ -34,6 +34,7 @@ public final class MultiThreadPowEngine implements PowEngine {
     private final PowEngine[] workers;
     private final ExecutorService pool;
     private final SecureRandom random = new SecureRandom();
+    private final int poolId;
 
     private MultiThreadPowEngine(int threads, Supplier<PowEngine> factory, boolean randomStart) {
         if (threads < 1) {
@@ -46,6 +47,7 @@ public final class MultiThreadPowEngine implements PowEngine {
         }
         this.name = workers[0].name() + "*" + threads;
         int id = POOLS.incrementAndGet();
+        this.poolId = id;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bmtool-pow-" + id + "-" + n.incrementAndGet());
@@ -67,6 +69,11 @@ public final class MultiThreadPowEngine implements PowEngine {
     @Override
     public String name() {
         return name;
+    }
+
+    /** Worker threads are named {@code bmtool-pow-<poolId>-<n>}. */
+    int poolId() {
+        return poolId;
     }
 
     public int threads() {

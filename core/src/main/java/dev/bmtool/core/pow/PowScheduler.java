@@ -297,6 +297,7 @@ public final class PowScheduler implements AutoCloseable {
         } finally {
             monitor.done = true;
             reporter.interrupt();
+            joinQuietly(reporter); // no progress event may arrive after solve() returns
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Win win = monitor.winner.get();
@@ -395,6 +396,21 @@ public final class PowScheduler implements AutoCloseable {
             out.add(i == n - 1 ? NonceRange.from(start) : new NonceRange(start, end - start));
         }
         return out;
+    }
+
+    private static void joinQuietly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static PowResult uninterruptibly(Future<PowResult> f) throws ExecutionException {

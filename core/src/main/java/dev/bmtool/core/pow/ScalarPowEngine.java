@@ -12,8 +12,8 @@ import static dev.bmtool.core.pow.Sha512Pow.s1;
  * loop, and only the first word of the outer digest finished. One instance per thread.
  */
 public final class ScalarPowEngine implements PowEngine {
-    /** Trials between cancellation polls: about a few milliseconds of work. */
-    static final int POLL_TRIALS = 1 << 12;
+    /** Trials between cancellation polls: under a millisecond of work once compiled. */
+    static final int POLL_TRIALS = 1 << 10;
 
     private static final long OUTER_BITS = Sha512Pow.BLOCK2_BITS;
     private static final long OC17 = s1(OUTER_BITS);

@@ -22,6 +22,9 @@ final class SimdPowEngine implements PowEngine {
     static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    /** Trials between cancellation polls (a multiple of the lane count). */
+    static final int POLL_TRIALS = 512;
+
     private static final long OUTER_BITS = Sha512Pow.BLOCK2_BITS;
     private static final long OC17 = Sha512Pow.s1(OUTER_BITS);
     private static final long OC23 = Sha512Pow.s0(PAD);
@@ -72,7 +75,9 @@ final class SimdPowEngine implements PowEngine {
         long n = range.start();
         long last = range.last();
         long trials = 0;
-        final int poll = ScalarPowEngine.POLL_TRIALS;
+        // poll often: a poll costs far less than one vector of hashes, and while the JIT has not
+        // compiled this code yet (the first second) a vector takes a thousand times longer
+        final int poll = POLL_TRIALS;
         while (true) {
             // chunk [n, end] as in the scalar engine; the last vector of the range is masked
             long end = Long.compareUnsigned(last - n, poll - 1) <= 0 ? last : n + poll - 1;

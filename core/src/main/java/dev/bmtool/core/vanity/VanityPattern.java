@@ -25,7 +25,6 @@ public final class VanityPattern {
     /** Largest number of case variants compiled for --case-insensitive. */
     static final int MAX_VARIANTS = 1 << 12;
     static final int MIN_RIPE = 4;
-    private static final BigInteger TWO32 = BigInteger.ONE.shiftLeft(32);
 
     private final String text;
     private final boolean fullPrefix;
@@ -221,12 +220,21 @@ public final class VanityPattern {
                 + body + "\": after \"BM-" + fixed + "\" the next character is one of " + nextCharacters(len);
     }
 
+    /** Base58 digit counts of the smallest and largest address value per ripe length. */
+    private static final int[][] DIGITS = new int[21][];
+
+    static {
+        for (int len = MIN_RIPE; len <= 20; len++) {
+            DIGITS[len] = new int[] {Codec.base58(minValue(len)).length(), Codec.base58(maxValue(len)).length()};
+        }
+    }
+
     /** The range of R whose address (after "BM-") starts with target, or null. */
     private static Range range(int len, String target, BigInteger rMin, BigInteger rMax) {
         BigInteger vMin = minValue(len);
         BigInteger vMax = maxValue(len);
-        int dMin = Codec.base58(vMin).length();
-        int dMax = Codec.base58(vMax).length();
+        int dMin = DIGITS[len][0];
+        int dMax = DIGITS[len][1];
         BigInteger t = BigInteger.ZERO;
         for (int i = 0; i < target.length(); i++) {
             t = t.multiply(Codec.B58).add(BigInteger.valueOf(Codec.digit(target.charAt(i))));
@@ -264,6 +272,25 @@ public final class VanityPattern {
 
     private static long word(BigInteger v, int shift) {
         return v.shiftRight(shift).longValue();
+    }
+
+    /** Ranges of the primary ripe length as 6 words each (see VanityDeviceData.ranges). */
+    long[] primaryRanges() {
+        Range[] rs = ranges[20 - zeroBytes];
+        if (rs == null) {
+            return new long[0];
+        }
+        long[] out = new long[6 * rs.length];
+        for (int i = 0; i < rs.length; i++) {
+            Range r = rs[i];
+            out[6 * i] = r.loA();
+            out[6 * i + 1] = r.loB();
+            out[6 * i + 2] = r.loC();
+            out[6 * i + 3] = r.hiA();
+            out[6 * i + 4] = r.hiB();
+            out[6 * i + 5] = r.hiC();
+        }
+        return out;
     }
 
     /** Chance that one random candidate matches. */

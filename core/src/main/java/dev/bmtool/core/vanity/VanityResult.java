@@ -1,5 +1,9 @@
 package dev.bmtool.core.vanity;
 
+import dev.bmtool.core.address.Identity;
+import dev.bmtool.core.address.KeysDat;
+import dev.bmtool.core.address.Wif;
+import dev.bmtool.core.crypto.PrivateKey;
 import dev.bmtool.core.encoding.Hex;
 
 /**
@@ -44,11 +48,24 @@ public record VanityResult(String address, byte[] privateSigningKey, byte[] priv
 
     /** Private signing key in PyBitmessage's WIF (uncompressed, starts with 5). */
     public String signingWif() {
-        return Codec.wif(privateSigningKey);
+        return Wif.encode(PrivateKey.of(privateSigningKey));
     }
 
     public String encryptionWif() {
-        return Codec.wif(privateEncryptionKey);
+        return Wif.encode(PrivateKey.of(privateEncryptionKey));
+    }
+
+    /**
+     * The identity for the store (default difficulty 1000/1000); {@link Identity} derives the
+     * address from the keys once more and refuses a mismatch.
+     */
+    public Identity toIdentity(String label) {
+        Identity id = Identity.of(label == null ? "" : label, 4, 1, PrivateKey.of(privateSigningKey),
+                PrivateKey.of(privateEncryptionKey));
+        if (!id.address().encode().equals(address)) {
+            throw new IllegalStateException("identity " + id.address() + " differs from vanity result " + address);
+        }
+        return id;
     }
 
     /** Number of leading zero bytes of the ripe. */
@@ -62,14 +79,9 @@ public record VanityResult(String address, byte[] privateSigningKey, byte[] priv
 
     /** A PyBitmessage keys.dat section for this identity (default difficulty 1000/1000). */
     public String keysDatSection(String label) {
-        return "[" + address + "]\n"
-                + "label = " + (label == null ? "" : label) + "\n"
-                + "enabled = true\n"
-                + "decoy = false\n"
-                + "noncetrialsperbyte = 1000\n"
-                + "payloadlengthextrabytes = 1000\n"
-                + "privsigningkey = " + signingWif() + "\n"
-                + "privencryptionkey = " + encryptionWif() + "\n";
+        KeysDat k = new KeysDat();
+        k.put(toIdentity(label));
+        return k.write();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bmtool.core.vanity;
 
+import dev.bmtool.core.address.Address;
 import java.math.BigInteger;
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
@@ -27,9 +28,17 @@ public final class VanityVerifier {
         return ripe;
     }
 
-    /** The v4 stream-1 address of a ripe. */
+    /**
+     * The v4 stream-1 address of a ripe, by the address package; the vanity package's own
+     * encoder (which the matcher's numeric ranges are built on) must agree.
+     */
     public static String address(byte[] ripe20) {
-        return Codec.v4Address(ripe20);
+        String a = Address.of(4, 1, ripe20).encode();
+        String own = Codec.v4Address(ripe20);
+        if (!a.equals(own)) {
+            throw new IllegalStateException("address encoders disagree: " + a + " vs " + own);
+        }
+        return a;
     }
 
     /**

@@ -106,10 +106,20 @@ class KeysDatTest {
         assertEquals(0, again.added().size());
         assertEquals(2, again.alreadyPresent().size());
         assertEquals("10", store.load().section("bitmessagesettings").get("settingsversion"));
-        // no temporary files left behind
+        // no temporary files left behind (only keys.dat and its lock file)
         try (var files = Files.list(store.file().getParent())) {
-            assertEquals(1, files.count());
+            assertEquals(List.of("keys.dat", "keys.dat.lock"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
+    }
+
+    @Test
+    void concurrentAddsKeepEveryIdentity(@TempDir Path dir) throws Exception {
+        IdentityStore store = new IdentityStore(dir);
+        List<Identity> ids = List.of(AddressGenerator.chan("a"), AddressGenerator.chan("b"),
+                AddressGenerator.chan("c"), AddressGenerator.chan("d"));
+        ids.parallelStream().forEach(store::add);
+        assertEquals(4, store.list().size());
     }
 
     @Test

@@ -158,6 +158,9 @@ class CryptoTest {
         byte[] junk = new byte[72];
         junk[0] = 0x30;
         assertFalse(Ecdsa.verify(k.publicKey(), data, junk));
+        // BER-style trailing data or a padded length is not strict DER
+        byte[] trailing = Arrays.copyOf(sig, sig.length + 1);
+        assertFalse(Ecdsa.verify(k.publicKey(), data, trailing));
         byte[] flipped = sig.clone();
         flipped[sig.length - 1] ^= 1;
         assertFalse(Ecdsa.verify(k.publicKey(), data, flipped));

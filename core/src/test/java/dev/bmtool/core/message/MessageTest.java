@@ -53,6 +53,16 @@ class MessageTest {
     }
 
     @Test
+    void tryDecryptFindsTheRightIdentity() {
+        BitmessageObject obj = ObjectCrypto.encryptMsg(ALICE, BOB.address(), BOB.publicEncryptionKey(),
+                MessageEncoding.SIMPLE, MessageEncoding.encodeSimple("s", "b"), new byte[0], EXPIRES);
+        var got = ObjectCrypto.tryDecryptMsg(obj, java.util.List.of(ALICE, CAROL_V3, BOB)).orElseThrow();
+        assertEquals(BOB, got.recipient());
+        assertTrue(got.accepted());
+        assertTrue(ObjectCrypto.tryDecryptMsg(obj, java.util.List.of(ALICE, CAROL_V3)).isEmpty());
+    }
+
+    @Test
     void msgFromV3SenderHasDifficultyFields() {
         BitmessageObject obj = ObjectCrypto.encryptMsg(CAROL_V3, BOB.address(), BOB.publicEncryptionKey(),
                 MessageEncoding.SIMPLE, MessageEncoding.encodeSimple("s", "b"), new byte[0], EXPIRES);

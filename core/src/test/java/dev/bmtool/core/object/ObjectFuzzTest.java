@@ -54,6 +54,17 @@ class ObjectFuzzTest {
         }
         assertArrayEquals(payload, p.write());
         assertEquals(kind[0], p.objectType());
+        assertNotNull(p.toString());
+        if (p instanceof PubkeyPayload k && !k.isEncrypted()) {
+            assertEquals(64, k.signingKey().length);
+            if (k.version() == 3) {
+                assertEquals(payload.length - k.signature().orElseThrow().length
+                        - dev.bmtool.core.encoding.VarInt.size(k.signature().orElseThrow().length), k.signedFields().length);
+            }
+        }
+        if (p instanceof OnionPeerPayload o) {
+            assertNotNull(o.hostName());
+        }
         assertEquals(p, ObjectPayloads.decode(kind[0], kind[1], p.write()));
     }
 }

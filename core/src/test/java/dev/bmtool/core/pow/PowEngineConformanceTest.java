@@ -154,11 +154,14 @@ public abstract class PowEngineConformanceTest {
         assertValidFind(engine, job, range, r);
         assertEquals(SAMPLE_NONCE, r.nonce());
         assertEquals(SAMPLE_TRIAL, r.trialValue());
-        // and from the start of the space (nonce 0 is not valid either: checked by the reference)
+        // and a search of the whole space from 0 (nonce 0 itself is not valid, per the reference)
+        // finds a valid nonce (not necessarily 1828860: parallel engines may find a later one)
         assertFalse(PowMath.meets(0, ih, target));
-        NonceRange all = NonceRange.from(0);
-        PowResult any = search(engine, job, all, new TestMonitor());
-        assertValidFind(engine, job, all, any);
+        if (SAMPLE_NONCE <= fullSearchLimit()) {
+            NonceRange all = NonceRange.from(0);
+            PowResult first = search(engine, job, all, new TestMonitor());
+            assertValidFind(engine, job, all, first);
+        }
     }
 
     @ParameterizedTest(autoCloseArguments = false) // engines are closed once, after all tests

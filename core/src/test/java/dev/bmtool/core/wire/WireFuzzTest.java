@@ -61,6 +61,16 @@ class WireFuzzTest {
     @FuzzTest(maxDuration = "30s")
     void addr(byte[] data) {
         decodeOrReject(data, Addr::read, Addr::write);
+        try {
+            for (NetworkAddress a : Addr.read(data).addresses()) {
+                // every host field must print and classify without throwing
+                a.hostAndPort();
+                a.host().isPublic();
+                a.host().toInetAddress();
+            }
+        } catch (ProtocolException expected) {
+            // rejected cleanly
+        }
     }
 
     @FuzzTest(maxDuration = "30s")

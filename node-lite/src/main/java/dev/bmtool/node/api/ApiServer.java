@@ -60,7 +60,13 @@ public final class ApiServer implements AutoCloseable {
 
     public static ApiServer start(Node node, int port, Path nodeDir) throws IOException {
         String token = loadOrCreateToken(nodeDir.resolve(TOKEN_FILE));
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new IOException("cannot start the control API on 127.0.0.1:" + port + ": " + e.getMessage()
+                    + " (choose another with --api-port)", e);
+        }
         ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(ex);
         ApiServer api = new ApiServer(node, server, ex, token.getBytes(StandardCharsets.US_ASCII),

@@ -58,6 +58,8 @@ final class Connection {
     /** Nanos when the blocking write in progress started, 0 when idle. */
     volatile long writeStartedAt;
     volatile State state = State.HANDSHAKE;
+    /** Nanos when the handshake (and TLS) completed. */
+    volatile long establishedAt;
     volatile Version remote;
     volatile boolean tls;
     volatile String closeReason;
@@ -115,6 +117,7 @@ final class Connection {
                 in = s.in();
                 out = s.out();
             }
+            establishedAt = System.nanoTime();
             state = State.ESTABLISHED;
             writer = Thread.ofVirtual().name("bm-write-" + name()).start(this::writeLoop);
             net.established(this);
@@ -223,7 +226,9 @@ final class Connection {
         } catch (ProtocolException e) {
             throw new PeerException(e.getMessage());
         }
-        if (!packetBudget.take(1)) {
+        // objects we asked for do not count: an initial sync may bring thousands per second
+        boolean requested = h.command().equals(ObjectMessage.COMMAND) && !inFlight.isEmpty();
+        if (!requested && !packetBudget.take(1)) {
             throw new PeerException("too many packets (rate limit)");
         }
         try {
@@ -251,11 +256,16 @@ final class Connection {
                 // we do not advertise NODE_DANDELION; such peers should not send stems to us
             }
             case GetData gd -> {
+                int served = 0;
                 for (InventoryVector v : gd.hashes()) {
                     byte[] raw = net.objectBytes(v);
                     if (raw != null) {
                         sendBlocking(Packet.of(ObjectMessage.COMMAND, raw).write());
+                        served++;
                     }
+                }
+                if (served > 0) {
+                    net.log().info("sent " + served + " object" + (served == 1 ? "" : "s") + " to " + name());
                 }
             }
             case ObjectMessage om -> {
@@ -352,6 +362,7 @@ final class Connection {
             l = new ArrayList<>(pendingInv);
             pendingInv.clear();
         }
+        net.log().debug("announced " + l.size() + " hash" + (l.size() == 1 ? "" : "es") + " to " + name());
         send(new Inv(l));
     }
 

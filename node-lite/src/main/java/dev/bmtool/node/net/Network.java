@@ -58,9 +58,14 @@ public final class Network implements AutoCloseable {
     /** One wanted object: who announced it and who was asked. */
     private static final class Want {
         final Set<Connection> announcers = ConcurrentHashMap.newKeySet();
+        final Set<Connection> tried = ConcurrentHashMap.newKeySet();
         volatile Connection askedFrom;
         volatile long askedAt;
+        volatile int attempts;
     }
+
+    /** Requests per object before giving up until someone announces it again. */
+    private static final int MAX_ATTEMPTS = 5;
 
     public Network(Node node, NodeConfig config, NodeLog log) {
         this.node = node;
@@ -88,7 +93,13 @@ public final class Network implements AutoCloseable {
         if (config.listen() != null) {
             ServerSocket ss = new ServerSocket();
             ss.setReuseAddress(true);
-            ss.bind(config.listen(), 64);
+            try {
+                ss.bind(config.listen(), 64);
+            } catch (IOException e) {
+                ss.close();
+                throw new IOException("cannot listen on " + config.listen().getHostString() + ":"
+                        + config.listen().getPort() + ": " + e.getMessage(), e);
+            }
             listener = ss;
             log.info("listening on " + ss.getInetAddress().getHostAddress() + ":" + ss.getLocalPort()
                     + (config.tls() ? " (TLS offered)" : " (plain TCP)"));
@@ -158,6 +169,7 @@ public final class Network implements AutoCloseable {
                     maybeDial(p.getHostString(), p.getPort(), true);
                 }
                 if (config.bootstrap()) {
+                    dnsBootstrapIfStuck();
                     long outbound = connections.stream().filter(c -> c.outbound).count();
                     if (outbound < limits.maxOutbound()) {
                         for (Peer p : node.peers().list(500)) {
@@ -176,6 +188,24 @@ public final class Network implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("dialler: " + e.getMessage());
             }
+        }
+    }
+
+    /** PyBitmessage's DNS bootstrap names, used when no known node answers. */
+    static final List<String> DNS_BOOTSTRAP = List.of("bootstrap8444.bitmessage.org:8444",
+            "bootstrap8080.bitmessage.org:8080");
+    private final long startedAt = System.nanoTime();
+
+    /** After 30 s without an established outbound connection, also try a DNS bootstrap name. */
+    private void dnsBootstrapIfStuck() {
+        if (System.nanoTime() - startedAt < TimeUnit.SECONDS.toNanos(30)) {
+            return;
+        }
+        boolean anyOutbound = connections.stream().anyMatch(c -> c.outbound && c.isEstablished());
+        if (!anyOutbound) {
+            String hp = DNS_BOOTSTRAP.get(random.nextInt(DNS_BOOTSTRAP.size()));
+            int colon = hp.lastIndexOf(':');
+            maybeDial(hp.substring(0, colon), Integer.parseInt(hp.substring(colon + 1)), false);
         }
     }
 
@@ -300,7 +330,10 @@ public final class Network implements AutoCloseable {
         if (!addrs.isEmpty()) {
             c.send(new Addr(addrs));
         }
-        List<InventoryVector> inv = new ArrayList<>(have);
+        List<InventoryVector> inv = new ArrayList<>();
+        for (byte[] h : node.objects().inventory(now)) {
+            inv.add(InventoryVector.of(h));
+        }
         for (int i = 0; i < inv.size(); i += 49_999) {
             c.send(new Inv(inv.subList(i, Math.min(inv.size(), i + 49_999))));
         }
@@ -355,7 +388,11 @@ public final class Network implements AutoCloseable {
     void received(Connection c, BitmessageObject o) {
         InventoryVector v = InventoryVector.of(o);
         c.inFlight.remove(v);
-        wanted.remove(v);
+        Want w = wanted.remove(v);
+        Connection asked = w == null ? null : w.askedFrom;
+        if (asked != null) {
+            asked.inFlight.remove(v);
+        }
         if (have.contains(v)) {
             return;
         }
@@ -448,6 +485,9 @@ public final class Network implements AutoCloseable {
                 c.send(new dev.bmtool.core.wire.Ping());
             }
             c.flushInv();
+            // entries whose want was settled meanwhile (object arrived from elsewhere) expire here
+            long stale = 2 * limits.requestTimeout().toNanos();
+            c.inFlight.entrySet().removeIf(e -> now - e.getValue() > stale);
         }
         scheduleDownloads(now);
     }
@@ -470,30 +510,41 @@ public final class Network implements AutoCloseable {
                 if (!asked.isClosed() && now - w.askedAt < timeout) {
                     continue;
                 }
-                // timed out or gone: ask someone else
+                // timed out or gone: ask another announcer (PyBitmessage drops getdata during its
+                // anti-intersection delay, so the same peer may be asked again if it is the only one)
                 if (asked.inFlight.remove(v) != null) {
                     inFlight--;
                 }
-                w.announcers.remove(asked);
                 w.askedFrom = null;
             }
             w.announcers.removeIf(Connection::isClosed);
-            if (w.announcers.isEmpty()) {
+            if (w.announcers.isEmpty() || w.attempts >= MAX_ATTEMPTS) {
                 wanted.remove(v);
                 continue;
             }
             if (inFlight >= limits.maxInFlight()) {
                 continue;
             }
+            Connection pick = null;
             for (Connection c : w.announcers) {
-                if (c.isEstablished() && c.inFlight.size() < limits.maxInFlightPerPeer()) {
-                    c.inFlight.put(v, now);
-                    w.askedFrom = c;
-                    w.askedAt = now;
-                    inFlight++;
-                    batches.computeIfAbsent(c, k -> new ArrayList<>()).add(v);
-                    break;
+                if (requestable(c, now)) {
+                    if (!w.tried.contains(c)) {
+                        pick = c;
+                        break;
+                    }
+                    if (pick == null) {
+                        pick = c;
+                    }
                 }
+            }
+            if (pick != null) {
+                pick.inFlight.put(v, now);
+                w.askedFrom = pick;
+                w.askedAt = now;
+                w.tried.add(pick);
+                w.attempts++;
+                inFlight++;
+                batches.computeIfAbsent(pick, k -> new ArrayList<>()).add(v);
             }
         }
         for (var e : batches.entrySet()) {
@@ -502,6 +553,12 @@ public final class Network implements AutoCloseable {
                 e.getKey().send(new GetData(l.subList(i, Math.min(l.size(), i + GetData.MAX_COUNT))));
             }
         }
+    }
+
+    /** Established, with room for requests, and past the peer's anti-intersection delay. */
+    private boolean requestable(Connection c, long now) {
+        return c.isEstablished() && c.inFlight.size() < limits.maxInFlightPerPeer()
+                && now - c.establishedAt >= limits.getDataDelay().toNanos();
     }
 
     private static void closeQuietly(Socket s) {

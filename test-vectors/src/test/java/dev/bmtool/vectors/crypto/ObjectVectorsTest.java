@@ -149,6 +149,18 @@ class ObjectVectorsTest {
     }
 
     @Test
+    void getpubkeyPayloads() {
+        // vectors.md 8.2: v2/v3 getpubkey carry the full ripe, v4 the tag
+        BitmessageObject v4 = ObjectCrypto.buildGetpubkey(V4_SENDER, 1_430_277_996L);
+        assertArrayEquals(V4_SENDER.tag(), v4.objectPayload());
+        assertEquals(4, v4.version());
+        assertEquals(BitmessageObject.TYPE_GETPUBKEY, v4.objectType());
+        BitmessageObject v3 = ObjectCrypto.buildGetpubkey(V3_SENDER, 1_431_340_129L);
+        assertArrayEquals(V3_SENDER.ripe(), v3.objectPayload());
+        assertEquals(3, v3.version());
+    }
+
+    @Test
     void strangeMsgFailsCleanly() {
         BitmessageObject obj = object("V1MsgStrangeData");
         assertEquals(32, obj.objectPayload().length);

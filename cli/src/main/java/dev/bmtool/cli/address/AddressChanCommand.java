@@ -1,0 +1,40 @@
+package dev.bmtool.cli.address;
+
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.address.AddressGenerator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bmtool address chan NAME}: the chan address of a name. */
+@Command(name = "chan", mixinStandardHelpOptions = true,
+        description = "The chan address for NAME (deterministic v4 address, passphrase = name).")
+public final class AddressChanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Chan name.")
+    String name;
+
+    @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
+    long stream;
+
+    @Option(names = "--save", description = "Join the chan: add it to keys.dat in the data directory.")
+    boolean save;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (name.isEmpty()) {
+            throw new UsageException("chan name must not be empty");
+        }
+        AddressNewCommand.checkVersionStream(4, stream);
+        return IdentityOutput.emit(spec, List.of(AddressGenerator.chan(name, stream)), save, json);
+    }
+}

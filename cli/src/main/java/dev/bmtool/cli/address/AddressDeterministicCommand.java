@@ -1,0 +1,76 @@
+package dev.bmtool.cli.address;
+
+import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.address.AddressGenerator;
+import dev.bmtool.core.address.Identity;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bmtool address deterministic}: addresses from a passphrase, as PyBitmessage makes them. */
+@Command(name = "deterministic",
+        description = "Derive addresses from a passphrase (UTF-8) exactly as PyBitmessage does; "
+                + "prints each address with its WIF keys.")
+public final class AddressDeterministicCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    // no mixinStandardHelpOptions: its --version would clash with the address --version
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--passphrase", required = true, description = "The passphrase (its UTF-8 bytes are used).")
+    String passphrase;
+
+    @Option(names = "--count", defaultValue = "1", description = "How many addresses (default ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--version", defaultValue = "4", description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
+    int version;
+
+    @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
+    long stream;
+
+    @Option(names = "--shorter", description = "Require two leading zero bytes (eighteenByteRipe).")
+    boolean shorter;
+
+    @Option(names = "--label", defaultValue = "", description = "Label for saved identities.")
+    String label;
+
+    @Option(names = "--save", description = "Add the identities to keys.dat in the data directory.")
+    boolean save;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        AddressNewCommand.checkVersionStream(version, stream);
+        if (count < 1 || count > 1000) {
+            throw new UsageException("--count must be 1..1000");
+        }
+        if (passphrase.isEmpty()) {
+            throw new UsageException("--passphrase must not be empty");
+        }
+        AddressGenerator.Deterministic d =
+                new AddressGenerator.Deterministic(passphrase.getBytes(StandardCharsets.UTF_8));
+        List<Identity> ids = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            ids.add(d.next(label, version, stream, AddressGenerator.zeroBytes(shorter)));
+            if (count > 1 || shorter) {
+                double s = (System.nanoTime() - start) / 1e9;
+                Cli.err(spec).printf("bmtool: %d/%d addresses, %d key pairs tried, %.1f s%n", i + 1, count,
+                        d.signingNonce() / 2, s);
+                Cli.err(spec).flush();
+            }
+        }
+        return IdentityOutput.emit(spec, ids, save, json);
+    }
+}

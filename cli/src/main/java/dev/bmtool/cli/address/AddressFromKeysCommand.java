@@ -1,0 +1,53 @@
+package dev.bmtool.cli.address;
+
+import dev.bmtool.core.address.Identity;
+import dev.bmtool.core.address.Wif;
+import dev.bmtool.core.crypto.PrivateKey;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bmtool address from-keys}: the address of a pair of WIF private keys. */
+@Command(name = "from-keys",
+        description = "Compute the address of a signing and an encryption private key (WIF).")
+public final class AddressFromKeysCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    // no mixinStandardHelpOptions: its --version would clash with the address --version
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--signing-wif", required = true, paramLabel = "WIF", description = "Private signing key.")
+    String signingWif;
+
+    @Option(names = "--encryption-wif", required = true, paramLabel = "WIF", description = "Private encryption key.")
+    String encryptionWif;
+
+    @Option(names = "--version", defaultValue = "4", description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
+    int version;
+
+    @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
+    long stream;
+
+    @Option(names = "--label", defaultValue = "", description = "Label for a saved identity.")
+    String label;
+
+    @Option(names = "--save", description = "Add the identity to keys.dat in the data directory.")
+    boolean save;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        AddressNewCommand.checkVersionStream(version, stream);
+        PrivateKey sig = Wif.decode(signingWif);
+        PrivateKey enc = Wif.decode(encryptionWif);
+        Identity id = Identity.of(label, version, stream, sig, enc);
+        return IdentityOutput.emit(spec, List.of(id), save, json);
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code bmtool address ...}: create, derive and decode Bitmessage addresses. */
+package dev.bmtool.cli.address;

@@ -1,0 +1,65 @@
+package dev.bmtool.cli.mail;
+
+import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.address.Address;
+import dev.bmtool.core.encoding.Hex;
+import dev.bmtool.node.mail.MailStore;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bmtool broadcast}: a message to everyone subscribed to one of your addresses. */
+@Command(name = "broadcast", mixinStandardHelpOptions = true,
+        description = "Send a broadcast from one of your addresses to its subscribers.")
+public final class BroadcastCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "ADDR", description = "One of your addresses.")
+    String from;
+
+    @Option(names = "--subject", defaultValue = "", paramLabel = "S", description = "Subject.")
+    String subject;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    SendCommand.Body body;
+
+    @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "345600",
+            description = "Time to live, 300..2419200 (default: ${DEFAULT-VALUE} = 4 days).")
+    long ttl;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Mixin
+    NetOptions net;
+
+    @Override
+    public Integer call() throws Exception {
+        Address fromAddr = SendCommand.address(from, "--from");
+        String text = body.read();
+        if (ttl < 300 || ttl > 28 * 24 * 3600) {
+            throw new UsageException("--ttl must be 300..2419200 seconds");
+        }
+        try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
+            long id = s.agent().broadcast(fromAddr, subject, text, ttl);
+            if (!s.remote()) {
+                SendCommand.linger(s, spec);
+            }
+            MailStore.SentEntry e = s.store().sentEntry(id).orElseThrow();
+            if (json) {
+                Cli.printJson(spec, SendCommand.sentJson(e));
+            } else {
+                Cli.out(spec).println("broadcast " + e.id() + " from " + e.from() + ": " + e.status() + " (msgid "
+                        + Hex.encode(e.msgid()) + ")");
+                Cli.out(spec).flush();
+            }
+            return 0;
+        }
+    }
+}

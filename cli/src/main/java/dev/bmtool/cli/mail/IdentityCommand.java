@@ -1,0 +1,161 @@
+package dev.bmtool.cli.mail;
+
+import dev.bmtool.cli.BmtoolCommand;
+import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.address.AddressGenerator;
+import dev.bmtool.core.address.Identity;
+import dev.bmtool.core.address.IdentityStore;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bmtool identity new|list|deterministic}: own addresses in the data dir's keys.dat. */
+@Command(name = "identity", mixinStandardHelpOptions = true,
+        description = "Create and list your own addresses (kept in <data-dir>/keys.dat, PyBitmessage format).",
+        subcommands = {IdentityCommand.New.class, IdentityCommand.ListIds.class, IdentityCommand.Deterministic.class})
+public final class IdentityCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(Cli.err(spec));
+        return BmtoolCommand.EXIT_USAGE;
+    }
+
+    static Map<String, Object> json(Identity id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", id.address().encode());
+        m.put("label", id.label());
+        m.put("version", id.address().version());
+        m.put("stream", id.address().stream());
+        m.put("chan", id.chan());
+        m.put("enabled", id.enabled());
+        return m;
+    }
+
+    static void print(CommandSpec spec, boolean json, String verb, Identity id) {
+        if (json) {
+            Cli.printJson(spec, json(id));
+        } else {
+            PrintWriter out = Cli.out(spec);
+            out.println(verb + " " + id.address() + (id.label().isEmpty() ? "" : " (" + id.label() + ")"));
+            out.flush();
+        }
+    }
+
+    static int zeroBytes(boolean shorter) {
+        return AddressGenerator.zeroBytes(shorter);
+    }
+
+    static int version(int v) {
+        if (v != 3 && v != 4) {
+            throw new UsageException("--address-version must be 3 or 4");
+        }
+        return v;
+    }
+
+    /** {@code identity new}. */
+    @Command(name = "new", mixinStandardHelpOptions = true, description = "Create a random address and store it.")
+    static final class New implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label.")
+        String label;
+        @Option(names = "--address-version", paramLabel = "V", defaultValue = "4", description = "3 or 4 (default 4).")
+        int version;
+        @Option(names = "--shorter", description = "Two leading zero bytes (a shorter address; slower).")
+        boolean shorter;
+        @Option(names = "--publish",
+                description = "Also publish the pubkey now (proof of work; 28-day TTL), as PyBitmessage does.")
+        boolean publish;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Mixin
+        NetOptions net;
+
+        @Override
+        public Integer call() throws Exception {
+            Identity id = AddressGenerator.random(label, version(version), 1, zeroBytes(shorter), new SecureRandom());
+            new IdentityStore(Cli.root(spec).dataDir()).add(id);
+            print(spec, json, "created", id);
+            if (publish) {
+                try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
+                    s.agent().publishPubkey(id);
+                    if (!s.remote()) {
+                        SendCommand.linger(s, spec);
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code identity list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List your addresses and chans.")
+    static final class ListIds implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<Identity> ids = new IdentityStore(Cli.root(spec).dataDir()).list();
+            if (json) {
+                Cli.printJson(spec, ids.stream().map(IdentityCommand::json).toList());
+                return 0;
+            }
+            PrintWriter out = Cli.out(spec);
+            if (ids.isEmpty()) {
+                out.println("no identities (create one with 'bmtool identity new')");
+            }
+            for (Identity id : ids) {
+                out.printf("%-38s %-5s %s%s%n", id.address(), id.chan() ? "chan" : "", id.label(),
+                        id.enabled() ? "" : " (disabled)");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code identity deterministic}. */
+    @Command(name = "deterministic", mixinStandardHelpOptions = true,
+            description = "Create the address of a passphrase (same as PyBitmessage) and store it.")
+    static final class Deterministic implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--passphrase", paramLabel = "P", required = true, description = "The passphrase (UTF-8).")
+        String passphrase;
+        @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label.")
+        String label;
+        @Option(names = "--address-version", paramLabel = "V", defaultValue = "4", description = "3 or 4 (default 4).")
+        int version;
+        @Option(names = "--shorter", description = "Two leading zero bytes.")
+        boolean shorter;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (passphrase.isEmpty()) {
+                throw new UsageException("--passphrase must not be empty");
+            }
+            Identity id = AddressGenerator.deterministic(passphrase.getBytes(StandardCharsets.UTF_8), 1,
+                    version(version), 1, zeroBytes(shorter)).getFirst().withLabel(label);
+            new IdentityStore(Cli.root(spec).dataDir()).add(id);
+            print(spec, json, "stored", id);
+            return 0;
+        }
+    }
+}

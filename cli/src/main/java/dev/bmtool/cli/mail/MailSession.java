@@ -1,0 +1,147 @@
+package dev.bmtool.cli.mail;
+
+import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.node.NodeCommand;
+import dev.bmtool.node.NodeConfig;
+import dev.bmtool.node.NodeLog;
+import dev.bmtool.node.api.ApiClient;
+import dev.bmtool.node.mail.MailAgent;
+import dev.bmtool.node.mail.MailPow;
+import dev.bmtool.node.mail.MailSettings;
+import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.node.mail.Mailbox;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * A messaging command's connection to the network: the node running for the data dir (through
+ * its API) when there is one, else a node started in-process for the length of the command.
+ */
+final class MailSession implements AutoCloseable {
+    /** What an in-process node does. */
+    enum Mode {
+        /** Only processes objects already stored (no connections). */
+        OFFLINE,
+        /** Connects to --peer or the known/bootstrap peers. */
+        ONLINE
+    }
+
+    private final Mailbox mailbox;
+    private final boolean remote;
+
+    private MailSession(Mailbox mailbox, boolean remote) {
+        this.mailbox = mailbox;
+        this.remote = remote;
+    }
+
+    static MailSession open(CommandSpec spec, NetOptions net, Mode mode) throws IOException {
+        Path dataDir = Cli.root(spec).dataDir();
+        boolean verbose = Cli.root(spec).verbose();
+        PrintWriter err = Cli.err(spec);
+        MailAgent.Listener listener = progress(err, verbose);
+        ApiClient api = running(dataDir);
+        MailPow.Solver solver = PowEngines.open(net == null ? "auto" : net.engine, p -> {
+            if (verbose) {
+                err.println("bmtool: " + p);
+                err.flush();
+            }
+        }, line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        });
+        if (api != null) {
+            return new MailSession(Mailbox.remote(dataDir, api, solver, MailSettings.defaults(), listener), true);
+        }
+        List<InetSocketAddress> peers = net == null ? List.of() : net.peers.stream().map(p -> {
+            InetSocketAddress a = NodeCommand.hostPort(p, "--peer");
+            return new InetSocketAddress(a.getHostString(), a.getPort());
+        }).toList();
+        boolean online = mode == Mode.ONLINE;
+        NodeConfig cfg = NodeConfig.builder(dataDir).listen(null).peers(online ? peers : List.of())
+                .bootstrap(online && peers.isEmpty()).tls(false).apiPort(online ? 0 : -1).build();
+        NodeLog log = (level, message) -> {
+            if (verbose) {
+                err.println("node: " + message);
+                err.flush();
+            }
+        };
+        try {
+            return new MailSession(Mailbox.embedded(cfg, log, solver, MailSettings.defaults(), listener), false);
+        } catch (IOException | RuntimeException e) {
+            solver.close();
+            throw e;
+        }
+    }
+
+    /** The API of the node running for {@code dataDir}, or null when none answers. */
+    static ApiClient running(Path dataDir) {
+        try {
+            ApiClient api = ApiClient.forDataDir(dataDir);
+            api.status();
+            return api;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Progress lines on stderr: "  step: detail (engine, 1.2 s)". */
+    static MailAgent.Listener progress(PrintWriter err, boolean verbose) {
+        return e -> {
+            if (e.step().equals("skipped") && !verbose) {
+                return;
+            }
+            synchronized (err) {
+                err.println("  " + e.step() + ": " + e.detail()
+                        + (e.engine() == null ? "" : " (PoW " + e.engine() + ", " + seconds(e.pow()) + ")"));
+                err.flush();
+            }
+        };
+    }
+
+    static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    MailAgent agent() {
+        return mailbox.agent();
+    }
+
+    MailStore store() {
+        return mailbox.store();
+    }
+
+    /** True when a separate node process does the receiving. */
+    boolean remote() {
+        return remote;
+    }
+
+    /** Catches up with the objects the in-process node has stored (no-op for a remote node). */
+    void catchUp() {
+        if (!remote) {
+            while (mailbox.agent().poll(0) > 0) {
+                // until everything stored so far is processed
+            }
+        }
+    }
+
+    /** Established connections of the in-process node (0 for remote). */
+    int established() {
+        if (remote || mailbox.node() == null) {
+            return 0;
+        }
+        Object n = mailbox.node().status().get("established");
+        return n instanceof Number x ? x.intValue() : 0;
+    }
+
+    @Override
+    public void close() {
+        mailbox.close();
+    }
+}

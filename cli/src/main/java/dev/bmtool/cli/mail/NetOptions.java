@@ -1,0 +1,17 @@
+package dev.bmtool.cli.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that may need a node and proof of work. */
+public final class NetOptions {
+    @Option(names = "--peer", paramLabel = "HOST:PORT",
+            description = "When no node runs for the data dir: peer for the in-process node (repeatable;"
+                    + " default: the known peers and bootstrap nodes).")
+    List<String> peers = new ArrayList<>();
+
+    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
+            description = "Proof-of-work engine: auto, cpu, simd, scalar, opencl (default: ${DEFAULT-VALUE}).")
+    String engine = "auto";
+}

@@ -1,0 +1,179 @@
+package dev.bmtool.cli.mail;
+
+import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.address.Address;
+import dev.bmtool.core.encoding.Hex;
+import dev.bmtool.core.encoding.ProtocolException;
+import dev.bmtool.node.mail.MailStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bmtool send}: a msg to an address or chan (getpubkey, ack, PoW, submit, status tracking). */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = {"Send a message. Finds the recipient's pubkey (asking the network if needed), does the",
+            "proof of work and hands the msg to the node; --wait also waits for the acknowledgement."})
+public final class SendCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "ADDR", description = "One of your addresses.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "ADDR", description = "Recipient address or chan.")
+    String to;
+
+    @Option(names = "--subject", defaultValue = "", paramLabel = "S", description = "Subject.")
+    String subject;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Body body;
+
+    static final class Body {
+        @Option(names = "--body", paramLabel = "B", description = "Message text.")
+        String text;
+        @Option(names = "--body-file", paramLabel = "FILE", description = "Read the message text (UTF-8) from FILE.")
+        Path file;
+
+        String read() {
+            if (text != null) {
+                return text;
+            }
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("cannot read --body-file " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "345600",
+            description = "Time to live, 300..2419200 (default: ${DEFAULT-VALUE} = 4 days); doubled on each resend.")
+    long ttl;
+
+    @Option(names = "--wait", description = "Wait for the acknowledgement (ackreceived), not just the hand-over.")
+    boolean waitForAck;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
+            description = "Give up waiting after this long (default: ${DEFAULT-VALUE}); the message stays queued.")
+    long timeout;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Mixin
+    NetOptions net;
+
+    @Override
+    public Integer call() throws Exception {
+        Address fromAddr = address(from, "--from");
+        Address toAddr = address(to, "--to");
+        String text = body.read();
+        if (ttl < 300 || ttl > 28 * 24 * 3600) {
+            throw new UsageException("--ttl must be 300..2419200 seconds");
+        }
+        try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
+            long id = s.agent().send(fromAddr, toAddr, subject, text, ttl);
+            Set<String> done = waitForAck ? Set.of(MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK)
+                    : Set.of(MailStore.MSG_SENT, MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK);
+            MailStore.SentEntry e = await(s, id, done);
+            if (!s.remote() && done.contains(e.status())) {
+                linger(s, spec);
+            }
+            report(e);
+            if (!done.contains(e.status())) {
+                Cli.err(spec).println("bmtool: message " + id + " is " + e.status() + " after " + timeout
+                        + " s; it stays queued and goes on while a node runs for this data dir ('bmtool node run')");
+                Cli.err(spec).flush();
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    static Address address(String s, String what) {
+        try {
+            return Address.decode(s);
+        } catch (ProtocolException e) {
+            throw new UsageException(what + ": " + e.getMessage());
+        }
+    }
+
+    private MailStore.SentEntry await(MailSession s, long id, Set<String> done) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout * 1000;
+        MailStore.SentEntry e = s.store().sentEntry(id).orElseThrow();
+        String last = e.status();
+        while (!done.contains(e.status()) && System.currentTimeMillis() < deadline) {
+            if (s.remote() || e.status().equals(MailStore.AWAITING_PUBKEY)) {
+                s.agent().tick(); // a remote node's agent does this too; harmless twice (status transitions are atomic)
+            }
+            Thread.sleep(200);
+            e = s.store().sentEntry(id).orElseThrow();
+            if (!e.status().equals(last)) {
+                last = e.status();
+            }
+        }
+        return e;
+    }
+
+    /**
+     * An in-process node dies with the command: wait a little for a peer connection, give
+     * connected peers a moment to fetch the objects, and say so when none was reached.
+     */
+    static void linger(MailSession s, CommandSpec spec) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (s.established() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        if (s.established() > 0) {
+            Thread.sleep(3000);
+        } else {
+            Cli.err(spec).println("bmtool: warning: no peer connected; the object stays in the node's store and goes"
+                    + " out the next time a node runs for this data dir ('bmtool node run')");
+            Cli.err(spec).flush();
+        }
+    }
+
+    private void report(MailStore.SentEntry e) {
+        if (json) {
+            Cli.printJson(spec, sentJson(e));
+        } else {
+            Cli.out(spec).println("message " + e.id() + " to " + e.to() + ": " + e.status()
+                    + (e.msgid() == null ? "" : " (msgid " + Hex.encode(e.msgid()) + ")"));
+            Cli.out(spec).flush();
+        }
+    }
+
+    static Map<String, Object> sentJson(MailStore.SentEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("kind", e.kind());
+        m.put("from", e.from());
+        m.put("to", e.to());
+        m.put("subject", e.subject());
+        m.put("status", e.status());
+        m.put("msgid", e.msgid() == null ? null : Hex.encode(e.msgid()));
+        m.put("ackdata", Hex.encode(e.ackData()));
+        m.put("ttl", e.ttl());
+        m.put("retries", e.retries());
+        m.put("created", e.created());
+        m.put("lastAction", e.lastAction());
+        m.put("engine", e.engine());
+        if (e.note() != null) {
+            m.put("note", e.note());
+        }
+        return m;
+    }
+}

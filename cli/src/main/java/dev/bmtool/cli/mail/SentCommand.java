@@ -1,0 +1,44 @@
+package dev.bmtool.cli.mail;
+
+import dev.bmtool.cli.Cli;
+import dev.bmtool.node.mail.MailStore;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bmtool sent}: the sent folder with PyBitmessage's status names. */
+@Command(name = "sent", mixinStandardHelpOptions = true,
+        description = {"List sent messages and broadcasts with their status: awaitingpubkey, doingmsgpow, msgsent,",
+            "msgsentnoackexpected, ackreceived, broadcastsent."})
+public final class SentCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (MailStore store = MailStore.open(Cli.root(spec).dataDir())) {
+            List<MailStore.SentEntry> all = store.sent();
+            if (json) {
+                Cli.printJson(spec, all.stream().map(SendCommand::sentJson).toList());
+                return 0;
+            }
+            PrintWriter out = Cli.out(spec);
+            if (all.isEmpty()) {
+                out.println("nothing sent yet");
+            }
+            for (MailStore.SentEntry e : all) {
+                out.printf("%4d %-20s %-38s %s%s%n", e.id(), e.status(), e.to(), e.subject(),
+                        e.retries() > 0 ? " (resent " + e.retries() + "x)" : "");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

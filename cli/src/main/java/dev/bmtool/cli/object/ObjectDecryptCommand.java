@@ -1,0 +1,226 @@
+package dev.bmtool.cli.object;
+
+import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.address.Address;
+import dev.bmtool.core.address.Identity;
+import dev.bmtool.core.address.IdentityStore;
+import dev.bmtool.core.address.Wif;
+import dev.bmtool.core.crypto.DecryptionException;
+import dev.bmtool.core.crypto.PrivateKey;
+import dev.bmtool.core.encoding.Hex;
+import dev.bmtool.core.encoding.ProtocolException;
+import dev.bmtool.core.message.MessageEncoding;
+import dev.bmtool.core.message.MsgContent;
+import dev.bmtool.core.message.ObjectCrypto;
+import dev.bmtool.core.message.SenderKeys;
+import dev.bmtool.core.object.BitmessageObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bmtool object decrypt}: decrypts a msg (recipient's encryption key, or every identity in
+ * the store), a broadcast or a v4 pubkey (address-derived key as WIF, or {@code --address}), or
+ * reads a cleartext v2/v3 pubkey; prints the fields and whether the signature verifies. Exit 0
+ * only when the signature verifies and the sender is consistent with the object.
+ */
+@Command(name = "decrypt", mixinStandardHelpOptions = true,
+        description = "Decrypt a msg, broadcast or pubkey object and verify its signature.")
+public final class ObjectDecryptCommand implements Callable<Integer> {
+    /** Objects are at most 2^18 bytes; hex text of one is at most twice that plus whitespace. */
+    private static final long MAX_FILE = 2L * (BitmessageObject.MAX_PAYLOAD_LENGTH + 64) + 4096;
+
+    @Spec
+    CommandSpec spec;
+
+    static final class Input {
+        @Parameters(index = "0", paramLabel = "FILE", description = "Object file: hex text or raw bytes (nonce first).")
+        Path file;
+
+        @Option(names = "--hex", paramLabel = "HEX", description = "The object as hex.")
+        String hex;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = "--key-wif", paramLabel = "WIF",
+            description = "msg: recipient's private encryption key; broadcast/pubkey: the address-derived key.")
+    String keyWif;
+
+    @Option(names = "--address", paramLabel = "ADDRESS",
+            description = "broadcast/pubkey: the sender's address (derives the key and checks the sender).")
+    String address;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        BitmessageObject obj = BitmessageObject.read(readInput());
+        PrivateKey key = keyWif == null ? null : Wif.decode(keyWif);
+        Address addr = address == null ? null : Address.decode(address);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", typeName(obj.objectType()));
+        m.put("version", obj.version());
+        m.put("stream", obj.stream());
+        m.put("expiresTime", obj.expiresTime());
+        boolean ok;
+        long type = obj.objectType();
+        if (type == BitmessageObject.TYPE_MSG) {
+            if (addr != null) {
+                throw new UsageException("a msg is decrypted with the recipient's key: use --key-wif, not --address");
+            }
+            ok = msg(obj, key, m);
+        } else if (type == BitmessageObject.TYPE_BROADCAST) {
+            if (key == null && addr == null) {
+                throw new UsageException("a broadcast needs --key-wif (address-derived key) or --address");
+            }
+            ObjectCrypto.DecryptedBroadcast d = addr != null ? ObjectCrypto.decryptBroadcast(obj, addr)
+                    : ObjectCrypto.decryptBroadcast(obj, key);
+            m.put("sender", d.sender().encode());
+            m.put("signatureValid", d.signatureValid());
+            m.put("senderMatches", d.senderMatches());
+            sender(d.content().sender(), m);
+            message(d.content().encoding(), d.content().message(), m);
+            ok = d.signatureValid() && d.senderMatches();
+        } else if (type == BitmessageObject.TYPE_PUBKEY) {
+            ObjectCrypto.DecryptedPubkey d;
+            if (obj.version() == 4) {
+                if (key == null && addr == null) {
+                    throw new UsageException("a v4 pubkey needs --key-wif (address-derived key) or --address");
+                }
+                d = addr != null ? ObjectCrypto.decryptPubkey(obj, addr) : ObjectCrypto.decryptPubkey(obj, key);
+            } else {
+                d = addr != null ? ObjectCrypto.decryptPubkey(obj, addr) : ObjectCrypto.readPubkey(obj);
+            }
+            m.put("address", d.address().encode());
+            m.put("signatureValid", d.signatureValid());
+            m.put("addressMatches", d.addressMatches());
+            sender(d.content().keys(), m);
+            ok = d.signatureValid() && d.addressMatches();
+        } else {
+            throw new UsageException("object type " + m.get("type") + " is not encrypted; nothing to decrypt");
+        }
+        print(m);
+        if (!ok) {
+            Cli.err(spec).println("bmtool: signature or sender check failed");
+            Cli.err(spec).flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    private boolean msg(BitmessageObject obj, PrivateKey key, Map<String, Object> m) {
+        ObjectCrypto.DecryptedMsg d = null;
+        Identity recipient = null;
+        if (key != null) {
+            d = ObjectCrypto.decryptMsg(obj, key);
+        } else {
+            // try every stored identity, like PyBitmessage does with its own keys
+            ObjectCrypto.ReceivedMsg got = ObjectCrypto.tryDecryptMsg(obj,
+                    new IdentityStore(Cli.root(spec).dataDir()).list()).orElseThrow(() -> new DecryptionException(
+                            "none of the stored identities can decrypt this msg (give --key-wif)"));
+            d = got.msg();
+            recipient = got.recipient();
+            m.put("recipient", recipient.address().encode());
+        }
+        MsgContent c = d.content();
+        m.put("sender", d.sender().encode());
+        m.put("signatureValid", d.signatureValid());
+        m.put("destinationRipe", Hex.encode(c.destinationRipe()));
+        boolean destOk = true;
+        if (recipient != null) {
+            destOk = d.isFor(recipient.address().ripe());
+            m.put("destinationMatches", destOk);
+        }
+        sender(c.sender(), m);
+        message(c.encoding(), c.message(), m);
+        m.put("ackDataLength", c.ackData().length);
+        return d.signatureValid() && destOk;
+    }
+
+    private static void sender(SenderKeys k, Map<String, Object> m) {
+        m.put("bitfield", k.bitfield());
+        m.put("publicSigningKey", Hex.encode(k.signingKey().bytes()));
+        m.put("publicEncryptionKey", Hex.encode(k.encryptionKey().bytes()));
+        m.put("nonceTrialsPerByte", k.nonceTrialsPerByte());
+        m.put("payloadLengthExtraBytes", k.payloadLengthExtraBytes());
+    }
+
+    private static void message(long encoding, byte[] message, Map<String, Object> m) {
+        m.put("encoding", MessageEncoding.name(encoding));
+        if (encoding == MessageEncoding.SIMPLE || encoding == MessageEncoding.TRIVIAL) {
+            MessageEncoding.Text t = MessageEncoding.decode(encoding, message);
+            m.put("subject", t.subject());
+            m.put("body", t.body());
+        } else {
+            m.put("messageHex", Hex.encode(message));
+        }
+    }
+
+    private void print(Map<String, Object> m) {
+        if (json) {
+            Cli.printJson(spec, m);
+            return;
+        }
+        PrintWriter out = Cli.out(spec);
+        for (var e : m.entrySet()) {
+            if (e.getKey().equals("body")) {
+                continue;
+            }
+            out.printf("%-24s %s%n", e.getKey() + ":", e.getValue());
+        }
+        if (m.containsKey("body")) {
+            out.println("body:");
+            out.println(m.get("body"));
+        }
+        out.flush();
+    }
+
+    private byte[] readInput() throws IOException {
+        if (input.hex != null) {
+            return Hex.decode(input.hex);
+        }
+        Path f = input.file;
+        if (!Files.isRegularFile(f)) {
+            throw new UsageException("no such file: " + f);
+        }
+        if (Files.size(f) > MAX_FILE) {
+            throw new ProtocolException.Oversized(f + " is larger than any object");
+        }
+        byte[] raw = Files.readAllBytes(f);
+        String text = new String(raw, StandardCharsets.ISO_8859_1).strip();
+        if (!text.isEmpty() && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || Character.isWhitespace(c))) {
+            return Hex.decode(text);
+        }
+        return raw;
+    }
+
+    private static String typeName(long type) {
+        if (type == BitmessageObject.TYPE_GETPUBKEY) {
+            return "getpubkey";
+        } else if (type == BitmessageObject.TYPE_PUBKEY) {
+            return "pubkey";
+        } else if (type == BitmessageObject.TYPE_MSG) {
+            return "msg";
+        } else if (type == BitmessageObject.TYPE_BROADCAST) {
+            return "broadcast";
+        } else if (type == BitmessageObject.TYPE_ONIONPEER) {
+            return "onionpeer";
+        }
+        return Long.toUnsignedString(type);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.bmtool.cli.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmtool.cli.BmtoolCommand;
+import dev.bmtool.core.address.IdentityStore;
+import dev.bmtool.core.json.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The messaging commands that need no network: identities, chans, subscriptions, argument errors. */
+@Timeout(60)
+class MailCliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(Path dataDir, String... args) {
+        CommandLine cl = BmtoolCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        String[] full = new String[args.length + 2];
+        full[0] = "--data-dir";
+        full[1] = dataDir.toString();
+        System.arraycopy(args, 0, full, 2, args.length);
+        int code = cl.execute(full);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Run run(String... args) {
+        return run(dir, args);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> jsonList(String s) {
+        return (List<Map<String, Object>>) Json.parse(s.trim());
+    }
+
+    @Test
+    void identitiesAndChans() throws Exception {
+        Run r = run("identity", "new", "--label", "me", "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> created = Json.parseObject(r.out().trim());
+        assertEquals("me", created.get("label"));
+        assertEquals(4L, created.get("version"));
+
+        r = run("identity", "deterministic", "--passphrase", "TIGER, tiger, burning bright. In the forests of the night");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK"), r.out());
+        r = run("identity", "deterministic", "--address-version", "3", "--passphrase",
+                "TIGER, tiger, burning bright. In the forests of the night");
+        assertTrue(r.out().contains("BM-2DBPTgeSawWYZceFD69AbDT5q4iUWtj1ZN"), r.out());
+
+        r = run("chan", "join", "general", "--address", "BM-2cW67GEKkHGonXKZLCzouLLxnLym3azS8r");
+        assertEquals(0, r.code(), r.err());
+        r = run("chan", "join", "bitmessage", "--address", "BM-2cW67GEKkHGonXKZLCzouLLxnLym3azS8r");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("BM-2cWy7cvHoq3f1rYMerRJp8PT653jjSuEdY"), r.err());
+
+        r = run("identity", "list", "--json");
+        List<Map<String, Object>> ids = jsonList(r.out());
+        assertEquals(4, ids.size());
+        assertEquals(1, ids.stream().filter(m -> Boolean.TRUE.equals(m.get("chan"))).count());
+        r = run("identity", "list");
+        assertTrue(r.out().contains("[chan] general"), r.out());
+
+        // keys.dat is PyBitmessage's format and holds all four
+        String keys = Files.readString(dir.resolve(IdentityStore.FILE_NAME));
+        assertTrue(keys.contains("[BM-2cW67GEKkHGonXKZLCzouLLxnLym3azS8r]"));
+        assertTrue(keys.contains("chan = true"));
+        assertEquals(4, new IdentityStore(dir).list().size());
+    }
+
+    @Test
+    void subscriptions() {
+        Run r = run("subscribe");
+        assertTrue(r.out().contains("no subscriptions"));
+        r = run("subscribe", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK", "--label", "tiger");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("subscribed to"));
+        assertTrue(run("subscribe", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK").out().startsWith("already"));
+        List<Map<String, Object>> l = jsonList(run("subscribe", "--json").out());
+        assertEquals("BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK", l.getFirst().get("address"));
+        assertTrue(run("subscribe", "--remove", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK").out().startsWith("unsubscribed"));
+        assertEquals(2, run("subscribe", "BM-notanaddress").code());
+    }
+
+    @Test
+    void emptyFoldersAndBadArguments() {
+        assertEquals("[]", run("sent", "--json").out().trim());
+        assertTrue(run("sent").out().contains("nothing sent"));
+        Run r = run("inbox");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("inbox is empty"));
+        assertEquals("[]", run("inbox", "--json").out().trim());
+        r = run("read", "7");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no inbox message 7"), r.err());
+
+        String me = Json.parseObject(run("identity", "new", "--json").out().trim()).get("address").toString();
+        r = run("send", "--from", me, "--to", "garbage", "--body", "x");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("bmtool: --to:"), r.err());
+        r = run("send", "--from", me, "--to", me, "--body", "x", "--body-file", "f");
+        assertEquals(2, r.code());
+        r = run("send", "--from", me, "--to", me, "--body", "x", "--ttl", "5");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--ttl"), r.err());
+        r = run("send", "--from", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK", "--to", me, "--body", "x", "--peer",
+                "127.0.0.1:1");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("is not one of your identities"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        r = run("broadcast", "--from", me, "--body", "x", "--engine", "warp");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--engine"), r.err());
+    }
+}

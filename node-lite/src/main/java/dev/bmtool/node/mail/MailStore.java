@@ -1,0 +1,537 @@
+package dev.bmtool.node.mail;
+
+import dev.bmtool.core.address.Address;
+import dev.bmtool.core.crypto.PublicKey;
+import dev.bmtool.node.store.NodeDatabase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The messaging database {@code <data-dir>/mail.db} (SQLite, WAL, shared safely between the node
+ * process and CLI commands): pubkey cache, inbox, sent folder, subscriptions, published-pubkey
+ * times and the position in the node's object stream. Status names are PyBitmessage's.
+ */
+public final class MailStore implements AutoCloseable {
+    public static final String FILE_NAME = "mail.db";
+
+    public static final String AWAITING_PUBKEY = "awaitingpubkey";
+    public static final String DOING_MSG_POW = "doingmsgpow";
+    public static final String MSG_SENT = "msgsent";
+    public static final String MSG_SENT_NO_ACK = "msgsentnoackexpected";
+    public static final String ACK_RECEIVED = "ackreceived";
+    public static final String BROADCAST_QUEUED = "broadcastqueued";
+    public static final String BROADCAST_SENT = "broadcastsent";
+    public static final String TOO_DIFFICULT = "toodifficult";
+
+    private final Db db;
+
+    private MailStore(Db db) {
+        this.db = db;
+    }
+
+    /** One JDBC connection under a lock (like the node's database); busy_timeout covers other processes. */
+    private static final class Db {
+        private final Connection conn;
+        private final ReentrantLock lock = new ReentrantLock();
+
+        Db(Connection conn) {
+            this.conn = conn;
+        }
+
+        <T> T with(NodeDatabase.Work<T> work) {
+            lock.lock();
+            try {
+                return work.run(conn);
+            } catch (SQLException e) {
+                throw new NodeDatabase.StoreException("mail database error: " + e.getMessage(), e);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void close() {
+            lock.lock();
+            try {
+                conn.close();
+            } catch (SQLException e) {
+                // going away anyway
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Opens (creating if needed) {@code dataDir/mail.db}. */
+    public static MailStore open(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        Connection conn;
+        try {
+            conn = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement st = conn.createStatement()) {
+                st.execute("PRAGMA busy_timeout=15000");
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=FULL");
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+        MailStore s = new MailStore(new Db(conn));
+        s.db.with(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS pubkeys(
+                          address TEXT PRIMARY KEY,
+                          version INTEGER NOT NULL, stream INTEGER NOT NULL,
+                          bitfield INTEGER NOT NULL, signing BLOB NOT NULL, encryption BLOB NOT NULL,
+                          ntpb INTEGER NOT NULL, extra INTEGER NOT NULL,
+                          source TEXT NOT NULL, seen INTEGER NOT NULL)""");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS inbox(
+                          id INTEGER PRIMARY KEY AUTOINCREMENT,
+                          msgid BLOB NOT NULL, sighash BLOB NOT NULL UNIQUE,
+                          kind TEXT NOT NULL, to_address TEXT NOT NULL, from_address TEXT NOT NULL,
+                          subject TEXT NOT NULL, body TEXT NOT NULL, encoding INTEGER NOT NULL,
+                          received INTEGER NOT NULL, read INTEGER NOT NULL DEFAULT 0)""");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS sent(
+                          id INTEGER PRIMARY KEY AUTOINCREMENT,
+                          ackdata BLOB NOT NULL UNIQUE, msgid BLOB,
+                          kind TEXT NOT NULL, from_address TEXT NOT NULL, to_address TEXT NOT NULL,
+                          subject TEXT NOT NULL, body TEXT NOT NULL,
+                          ttl INTEGER NOT NULL, retries INTEGER NOT NULL DEFAULT 0,
+                          status TEXT NOT NULL, created INTEGER NOT NULL, last_action INTEGER NOT NULL,
+                          next_try INTEGER NOT NULL DEFAULT 0, engine TEXT, note TEXT)""");
+                st.execute("CREATE INDEX IF NOT EXISTS sent_status ON sent(status)");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS subscriptions(
+                          address TEXT PRIMARY KEY, label TEXT NOT NULL, added INTEGER NOT NULL)""");
+                st.execute("""
+                        CREATE TABLE IF NOT EXISTS published(
+                          address TEXT PRIMARY KEY, time INTEGER NOT NULL)""");
+                st.execute("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+            }
+            return null;
+        });
+        return s;
+    }
+
+    // ------------------------------------------------------------- pubkeys
+
+    /**
+     * A verified public key of an address.
+     *
+     * @param source where it came from: pubkey, msg, broadcast, own
+     */
+    public record Pubkey(Address address, int bitfield, PublicKey signingKey, PublicKey encryptionKey,
+            long nonceTrialsPerByte, long payloadLengthExtraBytes, String source, long seen) {
+    }
+
+    /** Stores or refreshes a pubkey (callers have verified it belongs to its address). */
+    public void putPubkey(Pubkey p) {
+        db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO pubkeys VALUES(?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, p.address().encode());
+                ps.setInt(2, p.address().version());
+                ps.setLong(3, p.address().stream());
+                ps.setLong(4, p.bitfield() & 0xFFFFFFFFL);
+                ps.setBytes(5, p.signingKey().bytes());
+                ps.setBytes(6, p.encryptionKey().bytes());
+                ps.setLong(7, p.nonceTrialsPerByte());
+                ps.setLong(8, p.payloadLengthExtraBytes());
+                ps.setString(9, p.source());
+                ps.setLong(10, p.seen());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<Pubkey> pubkey(Address a) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT bitfield, signing, encryption, ntpb, extra, source, seen FROM pubkeys WHERE address=?")) {
+                ps.setString(1, a.encode());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Pubkey>empty();
+                    }
+                    return Optional.of(new Pubkey(a, (int) rs.getLong(1), PublicKey.of(rs.getBytes(2)),
+                            PublicKey.of(rs.getBytes(3)), rs.getLong(4), rs.getLong(5), rs.getString(6),
+                            rs.getLong(7)));
+                }
+            }
+        });
+    }
+
+    public long pubkeyCount() {
+        return count("SELECT count(*) FROM pubkeys");
+    }
+
+    // --------------------------------------------------------------- inbox
+
+    /** One received message or broadcast. */
+    public record InboxEntry(long id, byte[] msgid, String kind, String to, String from, String subject,
+            String body, long encoding, long received, boolean read) {
+    }
+
+    /**
+     * Adds a received message unless one with the same sigHash is already there.
+     *
+     * @return the new id, or empty for a duplicate
+     */
+    public Optional<Long> addInbox(byte[] msgid, byte[] sigHash, String kind, String to, String from,
+            String subject, String body, long encoding, long received) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR IGNORE INTO inbox(msgid, sighash, kind, to_address, from_address, subject, body,"
+                            + " encoding, received) VALUES(?,?,?,?,?,?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setBytes(1, msgid);
+                ps.setBytes(2, sigHash);
+                ps.setString(3, kind);
+                ps.setString(4, to);
+                ps.setString(5, from);
+                ps.setString(6, subject);
+                ps.setString(7, body);
+                ps.setLong(8, encoding);
+                ps.setLong(9, received);
+                if (ps.executeUpdate() != 1) {
+                    return Optional.<Long>empty();
+                }
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    return Optional.of(rs.getLong(1));
+                }
+            }
+        });
+    }
+
+    /** The inbox, oldest first, entries with id > afterId. */
+    public List<InboxEntry> inbox(long afterId) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, msgid, kind, to_address, from_address,"
+                    + " subject, body, encoding, received, read FROM inbox WHERE id > ? ORDER BY id")) {
+                ps.setLong(1, afterId);
+                List<InboxEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new InboxEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
+                                rs.getInt(10) != 0));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public Optional<InboxEntry> inboxEntry(long id) {
+        return inbox(id - 1).stream().filter(e -> e.id() == id).findFirst();
+    }
+
+    public void markRead(long id) {
+        update("UPDATE inbox SET read=1 WHERE id=?", id);
+    }
+
+    // ---------------------------------------------------------------- sent
+
+    /** One sent (or queued) message or broadcast. */
+    public record SentEntry(long id, byte[] ackData, byte[] msgid, String kind, String from, String to,
+            String subject, String body, long ttl, int retries, String status, long created, long lastAction,
+            long nextTry, String engine, String note) {
+    }
+
+    private static final String SENT_COLUMNS = "id, ackdata, msgid, kind, from_address, to_address, subject, body,"
+            + " ttl, retries, status, created, last_action, next_try, engine, note";
+
+    /** Adds a queued message; returns its id. */
+    public long addSent(byte[] ackData, String kind, String from, String to, String subject, String body, long ttl,
+            String status, long now) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sent(ackdata, kind, from_address, to_address, subject, body, ttl, status, created,"
+                            + " last_action) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setBytes(1, ackData);
+                ps.setString(2, kind);
+                ps.setString(3, from);
+                ps.setString(4, to);
+                ps.setString(5, subject);
+                ps.setString(6, body);
+                ps.setLong(7, ttl);
+                ps.setString(8, status);
+                ps.setLong(9, now);
+                ps.setLong(10, now);
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public List<SentEntry> sent() {
+        return sentWhere("1=1");
+    }
+
+    public List<SentEntry> sentWithStatus(String status) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS
+                    + " FROM sent WHERE status=? ORDER BY id")) {
+                ps.setString(1, status);
+                return sentRows(ps);
+            }
+        });
+    }
+
+    private List<SentEntry> sentWhere(String where) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS + " FROM sent WHERE " + where
+                    + " ORDER BY id")) {
+                return sentRows(ps);
+            }
+        });
+    }
+
+    private static List<SentEntry> sentRows(PreparedStatement ps) throws SQLException {
+        List<SentEntry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new SentEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getInt(10),
+                        rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getString(15),
+                        rs.getString(16)));
+            }
+        }
+        return out;
+    }
+
+    public Optional<SentEntry> sentEntry(long id) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS + " FROM sent WHERE id=?")) {
+                ps.setLong(1, id);
+                return sentRows(ps).stream().findFirst();
+            }
+        });
+    }
+
+    /** The sent entry whose ackdata equals {@code ackData}, if any. */
+    public Optional<SentEntry> sentByAck(byte[] ackData) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS + " FROM sent WHERE ackdata=?")) {
+                ps.setBytes(1, ackData);
+                return sentRows(ps).stream().findFirst();
+            }
+        });
+    }
+
+    /**
+     * Moves an entry from one status to another atomically; false if it was not in {@code from}
+     * (someone else, e.g. the node process, took it).
+     */
+    public boolean transition(long id, String from, String to, long now) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sent SET status=?, last_action=?, note=? WHERE id=? AND status=?")) {
+                ps.setString(1, to);
+                ps.setLong(2, now);
+                // who works on it: a message left in doingmsgpow by a dead process is taken up again
+                ps.setString(3, to.equals(DOING_MSG_POW) ? OWNER_PREFIX + ProcessHandle.current().pid() : null);
+                ps.setLong(4, id);
+                ps.setString(5, from);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    static final String OWNER_PREFIX = "pid ";
+
+    /**
+     * Puts messages left in doingmsgpow by a process that no longer runs (killed during the
+     * proof of work) back to awaitingpubkey, so they are sent again. Returns how many.
+     */
+    public int recoverAbandoned(long now) {
+        int n = 0;
+        for (SentEntry e : sentWithStatus(DOING_MSG_POW)) {
+            long pid = -1;
+            if (e.note() != null && e.note().startsWith(OWNER_PREFIX)) {
+                try {
+                    pid = Long.parseLong(e.note().substring(OWNER_PREFIX.length()));
+                } catch (NumberFormatException ex) {
+                    // unknown owner: treated as gone
+                }
+            }
+            boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive && transition(e.id(), DOING_MSG_POW, AWAITING_PUBKEY, now)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Records a send (or resend) of an entry. */
+    public void markSent(long id, String status, byte[] msgid, long ttl, int retries, long now, long nextTry,
+            String engine) {
+        db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET status=?, msgid=?, ttl=?, retries=?,"
+                    + " last_action=?, next_try=?, engine=? WHERE id=?")) {
+                ps.setString(1, status);
+                ps.setBytes(2, msgid);
+                ps.setLong(3, ttl);
+                ps.setInt(4, retries);
+                ps.setLong(5, now);
+                ps.setLong(6, nextTry);
+                ps.setString(7, engine);
+                ps.setLong(8, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public void setStatus(long id, String status, String note, long now) {
+        db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sent SET status=?, note=?, last_action=? WHERE id=?")) {
+                ps.setString(1, status);
+                ps.setString(2, note);
+                ps.setLong(3, now);
+                ps.setLong(4, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Marks the entry with this ackdata as acknowledged; true if it changed. */
+    public boolean ackReceived(byte[] ackData, long now) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET status=?, last_action=? WHERE ackdata=?"
+                    + " AND status IN (?, ?)")) {
+                ps.setString(1, ACK_RECEIVED);
+                ps.setLong(2, now);
+                ps.setBytes(3, ackData);
+                ps.setString(4, MSG_SENT);
+                ps.setString(5, DOING_MSG_POW);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    // ------------------------------------------------------- subscriptions
+
+    public record Subscription(Address address, String label, long added) {
+    }
+
+    public boolean subscribe(Address a, String label, long now) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO subscriptions VALUES(?,?,?)")) {
+                ps.setString(1, a.encode());
+                ps.setString(2, label);
+                ps.setLong(3, now);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public boolean unsubscribe(Address a) {
+        return update("DELETE FROM subscriptions WHERE address=?", a.encode()) == 1;
+    }
+
+    public List<Subscription> subscriptions() {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT address, label, added FROM subscriptions ORDER BY added");
+                    ResultSet rs = ps.executeQuery()) {
+                List<Subscription> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Subscription(Address.decode(rs.getString(1)), rs.getString(2), rs.getLong(3)));
+                }
+                return out;
+            }
+        });
+    }
+
+    // ----------------------------------------------------- published, state
+
+    /** When we last published the pubkey of an own address (0 = never). */
+    public long lastPublished(Address a) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT time FROM published WHERE address=?")) {
+                ps.setString(1, a.encode());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    public void setPublished(Address a, long time) {
+        db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO published VALUES(?,?)")) {
+                ps.setString(1, a.encode());
+                ps.setLong(2, time);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public long state(String key, long dflt) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM state WHERE key=?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : dflt;
+                }
+            }
+        });
+    }
+
+    public void setState(String key, long value) {
+        db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO state VALUES(?,?)")) {
+                ps.setString(1, key);
+                ps.setLong(2, value);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private long count(String sql) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private int update(String sql, Object arg) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, arg);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** For tests: direct access. */
+    <T> T with(NodeDatabase.Work<T> w) {
+        return db.with(w);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.bmtool.node.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmtool.core.address.AddressGenerator;
+import dev.bmtool.core.address.Identity;
+import dev.bmtool.core.encoding.Hex;
+import dev.bmtool.core.message.ObjectCrypto;
+import dev.bmtool.core.object.BitmessageObject;
+import dev.bmtool.core.pow.PowMath;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Getpubkey for v3 addresses, answering getpubkey once, resend with doubled TTL: with a test clock. */
+@Timeout(120)
+class MailTimersTest {
+    @TempDir
+    Path dir;
+
+    private final long[] clock = {System.currentTimeMillis() / 1000};
+    private final List<BitmessageObject> submitted = new ArrayList<>();
+    private final List<NodeLink.Stored> objects = new ArrayList<>();
+    private Identity me;
+    private MailStore store;
+    private MailAgent agent;
+
+    private final NodeLink link = new NodeLink() {
+        @Override
+        public String submit(byte[] object) {
+            BitmessageObject o = BitmessageObject.read(object);
+            // what a node checks: the PoW meets the network minimum
+            long target = PowMath.verifierTarget(o.length(), o.expiresTime() - clock[0], 1000, 1000);
+            assertTrue(Long.compareUnsigned(o.trialValue(), target) <= 0, "submitted object has enough PoW");
+            submitted.add(o);
+            return Hex.encode(PowMath.inventoryHash(object));
+        }
+
+        @Override
+        public List<Stored> objects(Long type, byte[] tag, long afterSeq, int limit, long waitMillis) {
+            return objects.stream().filter(s -> s.seq() > afterSeq)
+                    .filter(s -> type == null || BitmessageObject.read(s.raw()).objectType() == type).limit(limit).toList();
+        }
+
+        @Override
+        public String describe() {
+            return "test";
+        }
+    };
+
+    @BeforeEach
+    void setUp() throws Exception {
+        me = MailTesting.newIdentity(dir, "me");
+        store = MailStore.open(dir);
+        MailPow pow = new MailPow(MailTesting.sharedSolver(), () -> clock[0]);
+        agent = new MailAgent(dir, store, link, pow, MailSettings.shortLived(600), MailAgent.Listener.NONE,
+                () -> clock[0]);
+    }
+
+    private void feed(BitmessageObject o) {
+        byte[] raw = o.write();
+        objects.add(new NodeLink.Stored(objects.size() + 1, PowMath.inventoryHash(raw), raw));
+        agent.poll(0);
+    }
+
+    @Test
+    void v3RecipientGetpubkeyThenMsgThenResendWithDoubledTtl() {
+        Identity v3 = AddressGenerator.random("v3", 3, 1, 1, new SecureRandom());
+        long id = agent.send(me.address(), v3.address(), "s", "b", 600);
+        assertEquals(MailStore.AWAITING_PUBKEY, store.sentEntry(id).orElseThrow().status());
+        assertEquals(1, submitted.size());
+        BitmessageObject getpubkey = submitted.getFirst();
+        assertEquals(BitmessageObject.TYPE_GETPUBKEY, getpubkey.objectType());
+        assertEquals(3, getpubkey.version());
+        assertTrue(Arrays.equals(v3.address().ripe(), getpubkey.objectPayload()));
+        agent.tick();
+        assertEquals(1, submitted.size(), "no second getpubkey while the first lives");
+
+        // the v3 pubkey arrives (cleartext, signed)
+        feed(ObjectCrypto.signPubkeyV3(v3, clock[0] + 600));
+        MailStore.SentEntry e = store.sentEntry(id).orElseThrow();
+        assertEquals(MailStore.MSG_SENT, e.status());
+        assertEquals(2, submitted.size());
+        assertEquals(BitmessageObject.TYPE_MSG, submitted.get(1).objectType());
+        ObjectCrypto.DecryptedMsg d = ObjectCrypto.decryptMsg(submitted.get(1), v3.encryptionKey());
+        assertTrue(d.signatureValid() && d.isFor(v3.address().ripe()));
+        // the embedded ack is a full object packet whose bytes[16:] are our ackdata
+        byte[] ackPacket = d.content().ackData();
+        byte[] ackObject = Arrays.copyOfRange(ackPacket, 24, ackPacket.length);
+        assertTrue(Arrays.equals(e.ackData(), Arrays.copyOfRange(ackObject, 16, ackObject.length)));
+
+        // no ack: after TTL*1.1 it is sent again with the TTL doubled
+        clock[0] += 600;
+        agent.tick();
+        assertEquals(2, submitted.size(), "not before TTL*1.1");
+        clock[0] += 61;
+        agent.tick();
+        MailStore.SentEntry again = store.sentEntry(id).orElseThrow();
+        assertEquals(3, submitted.size());
+        assertEquals(MailStore.MSG_SENT, again.status());
+        assertEquals(1, again.retries());
+        assertEquals(1200, again.ttl());
+        assertNotEquals(Hex.encode(e.msgid()), Hex.encode(again.msgid()));
+        assertEquals(clock[0] + 1200, submitted.get(2).expiresTime());
+
+        // the ack arrives: done, no more resends
+        BitmessageObject ack = BitmessageObject.read(ackObject);
+        feed(ack);
+        assertEquals(MailStore.ACK_RECEIVED, store.sentEntry(id).orElseThrow().status());
+        clock[0] += 5000;
+        agent.tick();
+        assertEquals(3, submitted.size());
+    }
+
+    @Test
+    void messageLeftInPowByADeadProcessIsSentAgain() {
+        Identity other = AddressGenerator.random("other", 4, 1, 1, new SecureRandom());
+        store.putPubkey(new MailStore.Pubkey(other.address(), 1, other.publicSigningKey(), other.publicEncryptionKey(),
+                1000, 1000, "test", clock[0]));
+        // a live owner (this process) keeps it
+        long busy = store.addSent(new byte[38], "msg", me.address().encode(), other.address().encode(), "s", "b", 600,
+                MailStore.AWAITING_PUBKEY, clock[0]);
+        assertTrue(store.transition(busy, MailStore.AWAITING_PUBKEY, MailStore.DOING_MSG_POW, clock[0]));
+        // no owner recorded (as after a crash of an old process): taken up on the next tick
+        byte[] ack = new byte[38];
+        ack[0] = 1;
+        long id = store.addSent(ack, "msg", me.address().encode(), other.address().encode(), "s", "b", 600,
+                MailStore.DOING_MSG_POW, clock[0]);
+        agent.tick();
+        assertEquals(MailStore.MSG_SENT, store.sentEntry(id).orElseThrow().status());
+        assertEquals(MailStore.DOING_MSG_POW, store.sentEntry(busy).orElseThrow().status());
+        assertEquals(1, submitted.size());
+        assertEquals(BitmessageObject.TYPE_MSG, submitted.getFirst().objectType());
+    }
+
+    @Test
+    void getpubkeyIsAnsweredOncePerPubkeyLifetime() {
+        Identity chan = AddressGenerator.chan("timers");
+        new dev.bmtool.core.address.IdentityStore(dir).add(chan);
+        BitmessageObject ask = BitmessageObject.of(0, clock[0] + 600, 0, 4, 1, me.address().tag());
+        feed(ask);
+        assertEquals(1, submitted.size());
+        BitmessageObject pub = submitted.getFirst();
+        assertEquals(BitmessageObject.TYPE_PUBKEY, pub.objectType());
+        ObjectCrypto.DecryptedPubkey d = ObjectCrypto.decryptPubkey(pub, me.address());
+        assertTrue(d.signatureValid() && d.addressMatches());
+
+        feed(BitmessageObject.of(1, clock[0] + 600, 0, 4, 1, me.address().tag()));
+        assertEquals(1, submitted.size(), "not again while the published one lives");
+        // chans never answer
+        feed(BitmessageObject.of(0, clock[0] + 600, 0, 4, 1, chan.address().tag()));
+        assertEquals(1, submitted.size());
+        // after the pubkey's lifetime, again
+        clock[0] += 601;
+        feed(BitmessageObject.of(2, clock[0] + 600, 0, 4, 1, me.address().tag()));
+        assertEquals(2, submitted.size());
+        assertFalse(store.lastPublished(me.address()) == 0);
+    }
+}

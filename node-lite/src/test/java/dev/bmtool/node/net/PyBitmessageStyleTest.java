@@ -1,0 +1,202 @@
+package dev.bmtool.node.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmtool.core.object.BitmessageObject;
+import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.core.wire.Dinv;
+import dev.bmtool.core.wire.GetData;
+import dev.bmtool.core.wire.HostAddress;
+import dev.bmtool.core.wire.Inv;
+import dev.bmtool.core.wire.InventoryVector;
+import dev.bmtool.core.wire.Message;
+import dev.bmtool.core.wire.NetworkAddress;
+import dev.bmtool.core.wire.ObjectMessage;
+import dev.bmtool.core.wire.Packet;
+import dev.bmtool.core.wire.Ping;
+import dev.bmtool.core.wire.Pong;
+import dev.bmtool.core.wire.Verack;
+import dev.bmtool.core.wire.Version;
+import dev.bmtool.node.Node;
+import dev.bmtool.node.NodeConfig;
+import dev.bmtool.node.NodeLog;
+import dev.bmtool.node.TestObjects;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The node against a peer that behaves like PyBitmessage on the wire: services 1|2|8, verack
+ * before version when answering, TLS after both veracks, dinv ignored.
+ */
+@Timeout(60)
+class PyBitmessageStyleTest {
+    private static final long PYBM_SERVICES = Version.NODE_NETWORK | Version.NODE_SSL | Version.NODE_DANDELION;
+
+    @TempDir
+    Path dir;
+
+    private static NodeConfig.Builder config(Path d) {
+        return NodeConfig.builder(d).listen(new InetSocketAddress("127.0.0.1", 0)).bootstrap(false).apiPort(-1)
+                .limits(NodeConfig.Limits.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(60),
+                        Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(300)));
+    }
+
+    private static Version pyVersion(int port) {
+        NetworkAddress recv = NetworkAddress.ofShort(1, HostAddress.parse("127.0.0.1"), port);
+        NetworkAddress from = NetworkAddress.ofShort(PYBM_SERVICES, HostAddress.parse("127.0.0.1"), 8444);
+        return new Version(3, PYBM_SERVICES, System.currentTimeMillis() / 1000, recv, from, 0x1234_5678_9abcL,
+                "/PyBitmessage:0.6.3.2/", List.of(1L));
+    }
+
+    private static void send(OutputStream out, Message m) throws java.io.IOException {
+        out.write(m.toPacket().write());
+        out.flush();
+    }
+
+    private static Message read(InputStream in) throws java.io.IOException {
+        return Packet.read(in).decode();
+    }
+
+    /** Reads until a message of {@code type} arrives (skipping addr, inv, ping ...). */
+    private static <T extends Message> T readUntil(InputStream in, Class<T> type) throws java.io.IOException {
+        while (true) {
+            Message m = read(in);
+            if (type.isInstance(m)) {
+                return type.cast(m);
+            }
+        }
+    }
+
+    @Test
+    void nodeAsServer() throws Exception {
+        BitmessageObject o = TestObjects.valid(1);
+        InventoryVector v = InventoryVector.of(o);
+        try (Node node = Node.start(config(dir).build(), NodeLog.silent());
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+            node.submit(o.write());
+            s.setSoTimeout(10_000);
+            send(s.getOutputStream(), pyVersion(node.listenPort()));
+            assertInstanceOf(Verack.class, read(s.getInputStream()), "verack comes first");
+            Version theirs = assertInstanceOf(Version.class, read(s.getInputStream()));
+            assertEquals(3, theirs.protocolVersion());
+            assertEquals(Version.NODE_NETWORK | Version.NODE_SSL, theirs.services());
+            assertEquals(List.of(1L), theirs.streams());
+            assertEquals(node.listenPort(), theirs.addrFrom().port(), "addr_from carries the listening port");
+            assertTrue(theirs.userAgent().matches("^/[a-zA-Z]+:[0-9]+\\.?[\\w\\s\\(\\)\\./:;-]*/$"));
+            send(s.getOutputStream(), new Verack());
+
+            // both sides advertised NODE_SSL: TLS, TCP client = TLS client
+            Tls.Streams t = Tls.client(s.getInputStream(), s.getOutputStream());
+            Inv inv = readUntil(t.in(), Inv.class);
+            assertTrue(inv.hashes().contains(v), "initial inv lists the stored object");
+            send(t.out(), new Dinv(List.of(InventoryVector.of(new byte[32])))); // ignored
+            send(t.out(), new GetData(List.of(v)));
+            ObjectMessage got = readUntil(t.in(), ObjectMessage.class);
+            assertEquals(o, got.object());
+            send(t.out(), new Ping());
+            readUntil(t.in(), Pong.class);
+        }
+    }
+
+    @Test
+    void nodeAsClient() throws Exception {
+        BitmessageObject o = TestObjects.valid(3);
+        InventoryVector v = InventoryVector.of(o);
+        try (ServerSocket ss = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                Node node = Node.start(config(dir).peers(List.of(new InetSocketAddress("127.0.0.1", ss.getLocalPort())))
+                        .build(), NodeLog.silent());
+                Socket s = ss.accept()) {
+            s.setSoTimeout(10_000);
+            Version theirs = assertInstanceOf(Version.class, read(s.getInputStream()), "client sends version first");
+            assertTrue(theirs.hasService(Version.NODE_SSL));
+            // PyBitmessage as server: verack, then its own version
+            send(s.getOutputStream(), new Verack());
+            send(s.getOutputStream(), pyVersion(s.getPort()));
+            assertInstanceOf(Verack.class, read(s.getInputStream()));
+            Tls.Streams t = Tls.server(s.getInputStream(), s.getOutputStream());
+            send(t.out(), new Inv(List.of(v)));
+            GetData gd = readUntil(t.in(), GetData.class);
+            assertTrue(gd.hashes().contains(v));
+            send(t.out(), new ObjectMessage(o));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!node.objects().contains(PowMath.inventoryHash(o.write())) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(node.objects().contains(PowMath.inventoryHash(o.write())), "object fetched over TLS");
+        }
+    }
+
+    @Test
+    void plainWhenThePeerDoesNotOfferTls() throws Exception {
+        try (Node node = Node.start(config(dir).build(), NodeLog.silent());
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+            s.setSoTimeout(10_000);
+            NetworkAddress a = NetworkAddress.ofShort(1, HostAddress.parse("127.0.0.1"), 8444);
+            send(s.getOutputStream(), new Version(3, 1, System.currentTimeMillis() / 1000, a, a, 99, "/MiNode:0.3.0/",
+                    List.of(1L)));
+            readUntil(s.getInputStream(), Version.class);
+            send(s.getOutputStream(), new Verack());
+            send(s.getOutputStream(), new Ping());
+            readUntil(s.getInputStream(), Pong.class); // still plain framing
+        }
+    }
+
+    @Test
+    void oldProtocolAndBadClockGetAFatalError() throws Exception {
+        try (Node node = Node.start(config(dir).build(), NodeLog.silent())) {
+            NetworkAddress a = NetworkAddress.ofShort(1, HostAddress.parse("127.0.0.1"), 8444);
+            long now = System.currentTimeMillis() / 1000;
+            for (Version bad : List.of(new Version(2, 1, now, a, a, 1, "/x:1/", List.of(1L)),
+                    new Version(3, 1, now + 7200, a, a, 2, "/x:1/", List.of(1L)),
+                    new Version(3, 1, now, a, a, 3, "/x:1/", List.of()))) {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+                    s.setSoTimeout(10_000);
+                    send(s.getOutputStream(), bad);
+                    var err = assertInstanceOf(dev.bmtool.core.wire.ErrorMessage.class, read(s.getInputStream()));
+                    assertEquals(2, err.fatal());
+                    assertEquals(-1, s.getInputStream().read(), "closed after the error");
+                }
+            }
+        }
+    }
+
+    @Test
+    void pingWhenQuietAndCloseWhenIdle() throws Exception {
+        NodeConfig.Limits d = NodeConfig.Limits.defaults();
+        NodeConfig.Limits quick = new NodeConfig.Limits(d.maxConnections(), d.maxOutbound(), Duration.ofSeconds(5),
+                Duration.ofSeconds(3), Duration.ofSeconds(1), d.packetTimeout(), d.requestTimeout(),
+                d.maxInFlightPerPeer(), d.maxInFlight(), d.maxWanted(), d.invBurst(), d.invPerSecond(),
+                d.packetsPerSecond(), d.sendQueue(), d.reconnectDelay(), Duration.ZERO);
+        try (Node node = Node.start(config(dir).tls(false).limits(quick).build(), NodeLog.silent());
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+            s.setSoTimeout(10_000);
+            NetworkAddress a = NetworkAddress.ofShort(1, HostAddress.parse("127.0.0.1"), 8444);
+            send(s.getOutputStream(), new Version(3, 1, System.currentTimeMillis() / 1000, a, a, 7, "/x:1/", List.of(1L)));
+            readUntil(s.getInputStream(), Version.class);
+            send(s.getOutputStream(), new Verack());
+            readUntil(s.getInputStream(), Ping.class); // keepalive after the ping interval
+            long start = System.currentTimeMillis();
+            boolean closed = false;
+            try {
+                while (!closed) {
+                    closed = s.getInputStream().read() < 0;
+                }
+            } catch (java.io.IOException e) {
+                closed = true;
+            }
+            assertTrue(closed && System.currentTimeMillis() - start < 9_000, "idle peer disconnected");
+        }
+    }
+}
