@@ -4,10 +4,15 @@ import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.AddressGenerator;
 import dev.bmtool.core.address.Identity;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +30,18 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--passphrase", required = true, description = "The passphrase (its UTF-8 bytes are used).")
-    String passphrase;
+    static final class Source {
+        @Option(names = "--passphrase", required = true, description = "The passphrase (its UTF-8 bytes are used).")
+        String passphrase;
+
+        @Option(names = "--passphrase-file", required = true, paramLabel = "FILE",
+                description = "Read the passphrase from FILE (keeps it out of shell history); one trailing "
+                        + "newline is removed.")
+        Path file;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
 
     @Option(names = "--count", defaultValue = "1", description = "How many addresses (default ${DEFAULT-VALUE}).")
     int count;
@@ -55,11 +70,11 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
         if (count < 1 || count > 1000) {
             throw new UsageException("--count must be 1..1000");
         }
-        if (passphrase.isEmpty()) {
-            throw new UsageException("--passphrase must not be empty");
+        byte[] passphrase = passphrase();
+        if (passphrase.length == 0) {
+            throw new UsageException("the passphrase must not be empty");
         }
-        AddressGenerator.Deterministic d =
-                new AddressGenerator.Deterministic(passphrase.getBytes(StandardCharsets.UTF_8));
+        AddressGenerator.Deterministic d = new AddressGenerator.Deterministic(passphrase);
         List<Identity> ids = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -72,5 +87,27 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
             }
         }
         return IdentityOutput.emit(spec, ids, save, json);
+    }
+
+    private byte[] passphrase() {
+        if (source.passphrase != null) {
+            return source.passphrase.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            if (!Files.isRegularFile(source.file) || Files.size(source.file) > 1 << 20) {
+                throw new UsageException("--passphrase-file: not a readable file of at most 1 MiB: " + source.file);
+            }
+            byte[] b = Files.readAllBytes(source.file);
+            int n = b.length;
+            if (n > 0 && b[n - 1] == '\n') {
+                n--;
+                if (n > 0 && b[n - 1] == '\r') {
+                    n--;
+                }
+            }
+            return Arrays.copyOf(b, n);
+        } catch (IOException e) {
+            throw new UsageException("--passphrase-file: " + e.getMessage());
+        }
     }
 }

@@ -52,6 +52,16 @@ class AddressCommandsTest {
     }
 
     @Test
+    void passphraseFromFile() throws Exception {
+        Path f = dir.resolve("pass.txt");
+        java.nio.file.Files.writeString(f, "TIGER, tiger, burning bright. In the forests of the night\n");
+        CliRunner.Result r = run("address", "deterministic", "--passphrase-file", f.toString(), "--json");
+        assertEquals(0, r.rc(), r.err());
+        assertEquals("BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK", firstIdentity(r.out()).get("address"));
+        assertEquals(2, run("address", "deterministic", "--passphrase", "x", "--passphrase-file", f.toString()).rc());
+    }
+
+    @Test
     void newWithSaveThenList() {
         CliRunner.Result r = run("address", "new", "--label", "mine", "--save", "--json");
         assertEquals(0, r.rc(), r.err());
