@@ -46,13 +46,6 @@ class ObjectDecryptCommandTest {
 
     private CliRunner.Result run(String... args) {
         CommandLine cl = BmtoolCommand.newCommandLine();
-        // once the real "object" container is registered, use it; until then a stand-in
-        CommandLine object = cl.getSubcommands().get("object");
-        if (object == null) {
-            cl.addSubcommand(new CommandLine(new ObjectContainer()));
-        } else if (!object.getSubcommands().containsKey("decrypt")) {
-            object.addSubcommand(new ObjectDecryptCommand());
-        }
         String[] all = new String[args.length + 4];
         all[0] = "--data-dir";
         all[1] = dir.resolve("data").toString();
