@@ -9,7 +9,6 @@ import dev.bmtool.core.address.Wif;
 import dev.bmtool.core.crypto.DecryptionException;
 import dev.bmtool.core.crypto.PrivateKey;
 import dev.bmtool.core.encoding.Hex;
-import dev.bmtool.core.encoding.ProtocolException;
 import dev.bmtool.core.message.MessageEncoding;
 import dev.bmtool.core.message.MsgContent;
 import dev.bmtool.core.message.ObjectCrypto;
@@ -17,17 +16,13 @@ import dev.bmtool.core.message.SenderKeys;
 import dev.bmtool.core.object.BitmessageObject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,22 +34,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "decrypt", mixinStandardHelpOptions = true,
         description = "Decrypt a msg, broadcast or pubkey object and verify its signature.")
 public final class ObjectDecryptCommand implements Callable<Integer> {
-    /** Objects are at most 2^18 bytes; hex text of one is at most twice that plus whitespace. */
-    private static final long MAX_FILE = 2L * (BitmessageObject.MAX_PAYLOAD_LENGTH + 64) + 4096;
-
     @Spec
     CommandSpec spec;
 
-    static final class Input {
-        @Parameters(index = "0", paramLabel = "FILE", description = "Object file: hex text or raw bytes (nonce first).")
-        Path file;
-
-        @Option(names = "--hex", paramLabel = "HEX", description = "The object as hex.")
-        String hex;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Input input;
+    @Mixin
+    ObjectInput input;
 
     @Option(names = "--key-wif", paramLabel = "WIF",
             description = "msg: recipient's private encryption key; broadcast/pubkey: the address-derived key.")
@@ -69,11 +53,11 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BitmessageObject obj = BitmessageObject.read(readInput());
+        BitmessageObject obj = input.load(System.in);
         PrivateKey key = keyWif == null ? null : Wif.decode(keyWif);
         Address addr = address == null ? null : Address.decode(address);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", typeName(obj.objectType()));
+        m.put("type", obj.typeName());
         m.put("version", obj.version());
         m.put("stream", obj.stream());
         m.put("expiresTime", obj.expiresTime());
@@ -188,39 +172,5 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
             out.println(m.get("body"));
         }
         out.flush();
-    }
-
-    private byte[] readInput() throws IOException {
-        if (input.hex != null) {
-            return Hex.decode(input.hex);
-        }
-        Path f = input.file;
-        if (!Files.isRegularFile(f)) {
-            throw new UsageException("no such file: " + f);
-        }
-        if (Files.size(f) > MAX_FILE) {
-            throw new ProtocolException.Oversized(f + " is larger than any object");
-        }
-        byte[] raw = Files.readAllBytes(f);
-        String text = new String(raw, StandardCharsets.ISO_8859_1).strip();
-        if (!text.isEmpty() && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || Character.isWhitespace(c))) {
-            return Hex.decode(text);
-        }
-        return raw;
-    }
-
-    private static String typeName(long type) {
-        if (type == BitmessageObject.TYPE_GETPUBKEY) {
-            return "getpubkey";
-        } else if (type == BitmessageObject.TYPE_PUBKEY) {
-            return "pubkey";
-        } else if (type == BitmessageObject.TYPE_MSG) {
-            return "msg";
-        } else if (type == BitmessageObject.TYPE_BROADCAST) {
-            return "broadcast";
-        } else if (type == BitmessageObject.TYPE_ONIONPEER) {
-            return "onionpeer";
-        }
-        return Long.toUnsignedString(type);
     }
 }

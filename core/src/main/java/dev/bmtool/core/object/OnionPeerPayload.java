@@ -1,5 +1,6 @@
 package dev.bmtool.core.object;
 
+import dev.bmtool.core.encoding.Base32;
 import dev.bmtool.core.encoding.ByteReader;
 import dev.bmtool.core.encoding.ByteWriter;
 import dev.bmtool.core.encoding.Hex;
@@ -13,7 +14,6 @@ import java.util.Locale;
  */
 public final class OnionPeerPayload implements ObjectPayload {
     private static final byte[] ONION_PREFIX = {(byte) 0xFD, (byte) 0x87, (byte) 0xD8, 0x7E, (byte) 0xEB, 0x43};
-    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
 
     private final long version;
     private final int port;
@@ -34,7 +34,7 @@ public final class OnionPeerPayload implements ObjectPayload {
         if (port < 0 || port > 0xFFFF) {
             throw new IllegalArgumentException("bad port " + port);
         }
-        byte[] raw = base32Decode(name.substring(0, name.length() - 6));
+        byte[] raw = Base32.decode(name.substring(0, name.length() - 6));
         byte[] host = Arrays.copyOf(ONION_PREFIX, ONION_PREFIX.length + raw.length);
         System.arraycopy(raw, 0, host, ONION_PREFIX.length, raw.length);
         return new OnionPeerPayload(raw.length == 10 ? 2 : 3, port, host);
@@ -75,7 +75,7 @@ public final class OnionPeerPayload implements ObjectPayload {
     /** {@code name.onion} when the host carries the onion prefix, else the host bytes in hex. */
     public String hostName() {
         if (host.length > ONION_PREFIX.length && Arrays.equals(host, 0, 6, ONION_PREFIX, 0, 6)) {
-            return base32Encode(Arrays.copyOfRange(host, 6, host.length)) + ".onion";
+            return Base32.encode(Arrays.copyOfRange(host, 6, host.length)) + ".onion";
         }
         return Hex.encode(host);
     }
@@ -83,40 +83,6 @@ public final class OnionPeerPayload implements ObjectPayload {
     @Override
     public byte[] write() {
         return new ByteWriter(host.length + 3).writeVarInt(port).writeBytes(host).toByteArray();
-    }
-
-    static byte[] base32Decode(String s) {
-        byte[] out = new byte[s.length() * 5 / 8];
-        long buffer = 0;
-        int bits = 0;
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            buffer = (buffer << 5) | BASE32.indexOf(s.charAt(i));
-            bits += 5;
-            if (bits >= 8) {
-                bits -= 8;
-                out[n++] = (byte) (buffer >>> bits);
-            }
-        }
-        return out;
-    }
-
-    static String base32Encode(byte[] b) {
-        StringBuilder sb = new StringBuilder();
-        long buffer = 0;
-        int bits = 0;
-        for (byte x : b) {
-            buffer = (buffer << 8) | (x & 0xFF);
-            bits += 8;
-            while (bits >= 5) {
-                bits -= 5;
-                sb.append(BASE32.charAt((int) ((buffer >>> bits) & 31)));
-            }
-        }
-        if (bits > 0) {
-            sb.append(BASE32.charAt((int) ((buffer << (5 - bits)) & 31)));
-        }
-        return sb.toString();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bmtool.core.wire;
 
+import dev.bmtool.core.encoding.Base32;
 import dev.bmtool.core.encoding.ByteReader;
 import dev.bmtool.core.encoding.Hex;
 import java.net.Inet6Address;
@@ -21,7 +22,6 @@ public final class HostAddress {
 
     private static final byte[] IPV4_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF};
     private static final byte[] ONION_PREFIX = {(byte) 0xFD, (byte) 0x87, (byte) 0xD8, 0x7E, (byte) 0xEB, 0x43};
-    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern ONION_V2 = Pattern.compile("[a-z2-7]{16}\\.onion");
 
@@ -80,7 +80,7 @@ public final class HostAddress {
         }
         String lower = h.toLowerCase(Locale.ROOT);
         if (ONION_V2.matcher(lower).matches()) {
-            return ofOnion(base32Decode(lower.substring(0, 16)));
+            return ofOnion(Base32.decode(lower.substring(0, 16)));
         }
         if (IPV4.matcher(h).matches()) {
             String[] parts = h.split("\\.");
@@ -169,51 +169,13 @@ public final class HostAddress {
         return switch (kind()) {
             case IPV4 -> (bytes[12] & 0xFF) + "." + (bytes[13] & 0xFF) + "." + (bytes[14] & 0xFF) + "."
                     + (bytes[15] & 0xFF);
-            case ONION -> base32Encode(Arrays.copyOfRange(bytes, 6, 16)) + ".onion";
+            case ONION -> Base32.encode(Arrays.copyOfRange(bytes, 6, 16)) + ".onion";
             case IPV6 -> toInetAddress().orElseThrow().getHostAddress();
         };
     }
 
     public String toHex() {
         return Hex.encode(bytes);
-    }
-
-    static byte[] base32Decode(String s) {
-        byte[] out = new byte[s.length() * 5 / 8];
-        long buffer = 0;
-        int bits = 0;
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            int v = BASE32.indexOf(s.charAt(i));
-            if (v < 0) {
-                throw new IllegalArgumentException("bad base32 character " + s.charAt(i));
-            }
-            buffer = (buffer << 5) | v;
-            bits += 5;
-            if (bits >= 8) {
-                bits -= 8;
-                out[n++] = (byte) (buffer >>> bits);
-            }
-        }
-        return out;
-    }
-
-    static String base32Encode(byte[] b) {
-        StringBuilder sb = new StringBuilder();
-        long buffer = 0;
-        int bits = 0;
-        for (byte x : b) {
-            buffer = (buffer << 8) | (x & 0xFF);
-            bits += 8;
-            while (bits >= 5) {
-                bits -= 5;
-                sb.append(BASE32.charAt((int) ((buffer >>> bits) & 31)));
-            }
-        }
-        if (bits > 0) {
-            sb.append(BASE32.charAt((int) ((buffer << (5 - bits)) & 31)));
-        }
-        return sb.toString();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.bmtool.node.store;
 
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.object.BitmessageObject;
+import dev.bmtool.core.object.ObjectPayloads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,18 +48,8 @@ public record StoredObject(long seq, byte[] hash, long type, long version, long 
 
     /** Human name of an object type ("getpubkey", ... or the number). */
     public static String typeName(long type) {
-        if (type == BitmessageObject.TYPE_GETPUBKEY) {
-            return "getpubkey";
-        } else if (type == BitmessageObject.TYPE_PUBKEY) {
-            return "pubkey";
-        } else if (type == BitmessageObject.TYPE_MSG) {
-            return "msg";
-        } else if (type == BitmessageObject.TYPE_BROADCAST) {
-            return "broadcast";
-        } else if (type == BitmessageObject.TYPE_ONIONPEER) {
-            return "onionpeer";
-        }
-        return Long.toUnsignedString(type);
+        String name = ObjectPayloads.typeName(type);
+        return name.equals("unknown") ? Long.toUnsignedString(type) : name;
     }
 
     /** Parses a type given by name or number. */
