@@ -8,7 +8,8 @@
 # It registers the NVIDIA OpenCL driver when that is missing (root only), lists the devices,
 # checks the kernel against the CPU reference, measures trials/s, the latency of a
 # default-difficulty job on a warm engine, and a table of launch shapes. Output: stdout and
-# $OUT (or target/gpu-bench) as opencl-bench.txt / opencl-bench.json / env.txt.
+# $OUT (or target/gpu-bench) as opencl-bench.txt / opencl-bench.json / env.txt; then the vanity
+# kernel's candidates/s per device (vanity-rate.txt; VANITY_SECONDS per measurement, default 5).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${OUT:-$root/target/gpu-bench}"
@@ -45,5 +46,9 @@ opts=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp 
 "$java" "${opts[@]}" dev.bmtool.pow.opencl.OpenClBench --cache "$out/kernel-cache" \
   --out "$out/opencl-bench.json" "$@" 2>&1 | tee "$out/opencl-bench.txt"
 rc=${PIPESTATUS[0]}
+# vanity search on the same devices (issue target: >= 500 M candidates/s on one H100)
+"$java" "${opts[@]}" dev.bmtool.pow.opencl.vanity.VanityRate "${VANITY_SECONDS:-5}" 2>&1 | tee "$out/vanity-rate.txt"
+vrc=${PIPESTATUS[0]}
+[ "$rc" = 0 ] && rc=$vrc
 echo "run-gpu: exit $rc; results in $out"
 exit "$rc"

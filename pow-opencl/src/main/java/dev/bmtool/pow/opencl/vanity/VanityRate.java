@@ -1,18 +1,17 @@
-package dev.bmtool.benchmarks;
+package dev.bmtool.pow.opencl.vanity;
 
 import dev.bmtool.pow.opencl.OpenClDevice;
 import dev.bmtool.pow.opencl.OpenClPlatforms;
-import dev.bmtool.pow.opencl.vanity.OpenClVanityEngine;
 import java.util.Locale;
 
 /**
  * Vanity candidates per second of the OpenCL kernel on every device found, for a few work-item
  * counts (wall clock, including the host's per-launch work).
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.bmtool.benchmarks.VanityOpenClRate [seconds]</pre>
+ * <pre>java -cp "cli/target/bmtool.jar:cli/target/lib/*" dev.bmtool.pow.opencl.vanity.VanityRate [seconds]  (benchmarks/gpu/run-gpu.sh runs it)</pre>
  */
-public final class VanityOpenClRate {
-    private VanityOpenClRate() {
+public final class VanityRate {
+    private VanityRate() {
     }
 
     public static void main(String[] args) throws Exception {
