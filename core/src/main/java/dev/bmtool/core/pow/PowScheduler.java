@@ -236,6 +236,19 @@ public final class PowScheduler implements AutoCloseable {
         }
     }
 
+    private boolean anyProviderOffersAccelerators() {
+        for (PowEngineProvider p : providers) {
+            try {
+                if (p.accelerated() && p.offersAccelerators()) {
+                    return true;
+                }
+            } catch (RuntimeException | LinkageError e) {
+                problems.accept(p.kind() + ": cannot list devices: " + e);
+            }
+        }
+        return false;
+    }
+
     /** Names of the engines a job of the given expected size would use now. */
     public synchronized List<String> engineNames(double expectedTrials) {
         return participants(expectedTrials).stream().map(PowEngine::name).toList();
@@ -269,6 +282,9 @@ public final class PowScheduler implements AutoCloseable {
         List<BatchPowEngine> out = new ArrayList<>();
         if (options.engine() != EngineKind.OPENCL && options.engine() != EngineKind.AUTO) {
             return out;
+        }
+        if (options.engine() == EngineKind.AUTO && !acceleratorsOpened && !anyProviderOffersAccelerators()) {
+            return out; // e.g. only pocl: not worth building its kernels to find that out
         }
         openAccelerators();
         for (PowEngine e : accelerators) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PowSchedulerBatchTest {
 
     /** Offers {@code devices} batch engines; {@code lie} makes the first one return wrong nonces. */
-    static final class Provider implements PowEngineProvider {
+    static class Provider implements PowEngineProvider {
         final int devices;
         final boolean lie;
         final boolean hostCpu;
@@ -32,6 +32,11 @@ class PowSchedulerBatchTest {
         @Override
         public String kind() {
             return "opencl";
+        }
+
+        @Override
+        public boolean offersAccelerators() {
+            return !hostCpu;
         }
 
         @Override
@@ -154,8 +159,19 @@ class PowSchedulerBatchTest {
             assertFalse(s.batching());
             List<PowScheduler.Outcome> out = s.solveBatch(jobs(3), PowScheduler.Listener.NONE);
             assertSolved(jobs(3), out);
-            assertTrue(pocl.opened.get(0).batchSizes.isEmpty());
+            assertTrue(pocl.opened.isEmpty(), "small jobs do not open a CPU OpenCL device just to find out");
             assertEquals(1, out.get(0).batchSize());
+        }
+        Provider both = new Provider(1, false, true) {
+            @Override
+            public boolean offersAccelerators() {
+                return true; // unknown without opening: opened, then left out
+            }
+        };
+        try (PowScheduler s = open(PowScheduler.EngineKind.AUTO, both, new ArrayList<>())) {
+            assertFalse(s.batching());
+            assertSolved(jobs(2), s.solveBatch(jobs(2), PowScheduler.Listener.NONE));
+            assertTrue(both.opened.get(0).batchSizes.isEmpty());
         }
     }
 
