@@ -4,7 +4,6 @@ import static org.jocl.CL.*;
 
 import dev.bmtool.core.pow.BatchPowEngine;
 import dev.bmtool.core.pow.NonceRange;
-import dev.bmtool.core.pow.PowEngine;
 import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowMonitor;
