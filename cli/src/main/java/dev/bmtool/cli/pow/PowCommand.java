@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -77,6 +79,11 @@ public final class PowCommand implements Callable<Integer> {
     @Option(names = "--stdin", description = "Batch filter: each line 'INITIAL_HASH_HEX TARGET' gives 'NONCE_HEX TRIAL_VALUE'.")
     boolean stdin;
 
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "With --stdin and an OpenCL GPU (--engine opencl, or auto with a GPU): solve up to N"
+                    + " lines that are already waiting together in batched launches. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -103,6 +110,12 @@ public final class PowCommand implements Callable<Integer> {
         if (!objectMode && (ttl != null || out != null || parsed.hasMatchedOption("--ntpb")
                 || parsed.hasMatchedOption("--extra"))) {
             throw new UsageException("--ttl, --ntpb, --extra and --out go with --object or --hex");
+        }
+        if (!stdin && parsed.hasMatchedOption("--batch")) {
+            throw new UsageException("--batch goes with --stdin");
+        }
+        if (batch < 1) {
+            throw new UsageException("--batch must be at least 1");
         }
         PowScheduler.Options options = engine.toOptions();
         PrintWriter err = Cli.err(spec);
@@ -202,47 +215,131 @@ public final class PowCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One job per line, answered in order; bad lines give an error line and the run goes on. */
+    /** A --stdin line: a job, or the reason it is not one. */
+    private record Line(long number, PowJob job, String error) {
+    }
+
+    /**
+     * One job per line, answered in order; bad lines give an error line and the run goes on.
+     * Lines already waiting on stdin (up to --batch lines) are read ahead and, with an OpenCL
+     * batch engine, solved together; reading ahead never waits for input, so a caller that
+     * writes one line and waits for its answer still gets it.
+     */
     private int batch(PowScheduler scheduler) throws IOException {
         PrintWriter w = Cli.out(spec);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
         int errors = 0;
-        long lineNo = 0;
-        while ((line = r.readLine()) != null) {
-            lineNo++;
+        long[] lineNo = {0};
+        Boolean batching = null; // asked the first time several jobs wait (it may open OpenCL)
+        List<Line> lines = new ArrayList<>();
+        while (true) {
+            lines.clear();
+            int jobs = 0;
+            Line first = readLine(r, lineNo, true);
+            if (first == null) {
+                break;
+            }
+            lines.add(first);
+            jobs += first.job() != null ? 1 : 0;
+            while (lines.size() < batch && r.ready()) {
+                Line next = readLine(r, lineNo, false);
+                if (next == null) {
+                    break;
+                }
+                lines.add(next);
+                jobs += next.job() != null ? 1 : 0;
+            }
+            if (jobs > 1 && batching == null) {
+                batching = scheduler.batching();
+            }
+            if (jobs > 1 && batching) {
+                List<PowJob> list = lines.stream().map(Line::job).filter(j -> j != null).toList();
+                List<PowScheduler.Outcome> outcomes = solveAll(scheduler, list);
+                int k = 0;
+                for (Line l : lines) {
+                    if (l.job() == null) {
+                        errors++;
+                        printError(w, l);
+                    } else {
+                        PowScheduler.Outcome o = outcomes.get(k++);
+                        notFound(l.job(), o);
+                        printResult(w, l, o);
+                    }
+                }
+            } else {
+                for (Line l : lines) {
+                    if (l.job() == null) {
+                        errors++;
+                        printError(w, l);
+                    } else {
+                        printResult(w, l, solve(scheduler, l.job()));
+                    }
+                }
+            }
+        }
+        return errors == 0 ? 0 : BmtoolCommand.EXIT_FAILURE;
+    }
+
+    /** The next non-blank, non-comment line, or null at the end (or, unless blocking, when none is ready). */
+    private static Line readLine(BufferedReader r, long[] lineNo, boolean blocking) throws IOException {
+        while (blocking || r.ready()) {
+            String line = r.readLine();
+            if (line == null) {
+                return null;
+            }
+            lineNo[0]++;
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
             }
-            PowJob job;
             try {
                 String[] f = t.split("\\s+");
                 if (f.length != 2) {
                     throw new IllegalArgumentException("expected 'INITIAL_HASH_HEX TARGET', got " + f.length + " field(s)");
                 }
-                job = new PowJob(PowFormat.initialHash(f[0]), PowFormat.parseUnsigned(f[1], "target"));
+                return new Line(lineNo[0], new PowJob(PowFormat.initialHash(f[0]), PowFormat.parseUnsigned(f[1],
+                        "target")), null);
             } catch (IllegalArgumentException e) {
-                errors++;
-                if (json) {
-                    w.println(dev.bmtool.core.json.Json.write(Map.of("line", lineNo, "error", e.getMessage())));
-                } else {
-                    w.println("error: line " + lineNo + ": " + e.getMessage());
-                }
-                w.flush();
-                continue;
+                return new Line(lineNo[0], null, e.getMessage());
             }
-            PowScheduler.Outcome o = solve(scheduler, job);
-            if (json) {
-                Map<String, Object> m = outcomeJson(job, o);
-                m.put("line", lineNo);
-                w.println(dev.bmtool.core.json.Json.write(m));
-            } else {
-                w.println(PowFormat.nonceHex(o.result().nonce()) + " " + Long.toUnsignedString(o.result().trialValue()));
-            }
-            w.flush();
         }
-        return errors == 0 ? 0 : BmtoolCommand.EXIT_FAILURE;
+        return null;
+    }
+
+    private void printError(PrintWriter w, Line l) {
+        if (json) {
+            w.println(dev.bmtool.core.json.Json.write(Map.of("line", l.number(), "error", l.error())));
+        } else {
+            w.println("error: line " + l.number() + ": " + l.error());
+        }
+        w.flush();
+    }
+
+    private void printResult(PrintWriter w, Line l, PowScheduler.Outcome o) {
+        if (json) {
+            Map<String, Object> m = outcomeJson(l.job(), o);
+            m.put("line", l.number());
+            if (o.batchSize() > 1) {
+                m.put("batch", (long) o.batchSize());
+            }
+            w.println(dev.bmtool.core.json.Json.write(m));
+        } else {
+            w.println(PowFormat.nonceHex(o.result().nonce()) + " " + Long.toUnsignedString(o.result().trialValue()));
+        }
+        w.flush();
+    }
+
+    /** Several jobs in batched launches, one progress bar for them all. */
+    private List<PowScheduler.Outcome> solveAll(PowScheduler scheduler, List<PowJob> jobs) {
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        ProgressBar bar = new ProgressBar(Cli.err(spec), !noProgress, terminal);
+        List<PowScheduler.Outcome> outcomes;
+        try {
+            outcomes = scheduler.solveBatch(jobs, bar);
+        } finally {
+            bar.finish();
+        }
+        return outcomes;
     }
 
     private PowScheduler.Outcome solve(PowScheduler scheduler, PowJob job) {
@@ -255,12 +352,16 @@ public final class PowCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
+        notFound(job, o);
+        return o;
+    }
+
+    private static void notFound(PowJob job, PowScheduler.Outcome o) {
         if (!o.found()) {
             // the whole 2^64 space was searched: only for absurd targets such as 0
             throw new IllegalStateException("no nonce meets target " + Long.toUnsignedString(job.target()) + " ("
                     + o.result().status().name().toLowerCase(Locale.ROOT) + " after " + o.result().trials() + " trials)");
         }
-        return o;
     }
 
     static Map<String, Object> outcomeJson(PowJob job, PowScheduler.Outcome o) {

@@ -39,6 +39,16 @@ public final class PowServeCommand implements Callable<Integer> {
             description = "Most jobs admitted at once (running + waiting); more get HTTP 503. Default: ${DEFAULT-VALUE}.")
     int queue;
 
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "With an OpenCL GPU (--engine opencl, or auto with a GPU): solve up to N waiting jobs"
+                    + " together in batched launches (1 = one at a time). Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--batch-window", paramLabel = "MS", defaultValue = "2",
+            description = "How long a job that finds the queue empty waits for others to batch with."
+                    + " Default: ${DEFAULT-VALUE} ms.")
+    long batchWindow;
+
     @Option(names = "--json", description = "Print the listening address as JSON.")
     boolean json;
 
@@ -77,6 +87,12 @@ public final class PowServeCommand implements Callable<Integer> {
         if (queue < 1) {
             throw new UsageException("--queue must be at least 1");
         }
+        if (batch < 1) {
+            throw new UsageException("--batch must be at least 1");
+        }
+        if (batchWindow < 0 || batchWindow > 60_000) {
+            throw new UsageException("--batch-window must be 0 to 60000 ms");
+        }
         PrintWriter err = Cli.err(spec);
         if (!addr.getAddress().isLoopbackAddress()) {
             err.println("bmtool: warning: serving PoW on " + addr + ", reachable from other machines, with no authentication");
@@ -87,7 +103,7 @@ public final class PowServeCommand implements Callable<Integer> {
             err.println("bmtool: " + msg);
             err.flush();
         });
-        try (PowServer s = PowServer.start(addr, scheduler, queue)) {
+        try (PowServer s = PowServer.start(addr, scheduler, queue, batch, java.time.Duration.ofMillis(batchWindow))) {
             server = s;
             InetSocketAddress bound = s.address();
             String url = "http://" + (bound.getAddress().getHostAddress().contains(":") ? "[" + bound.getAddress()
@@ -97,11 +113,13 @@ public final class PowServeCommand implements Callable<Integer> {
                 m.put("url", url);
                 m.put("port", (long) bound.getPort());
                 m.put("engines", scheduler.engineNames(Double.POSITIVE_INFINITY));
+                m.put("batchLimit", (long) s.batchLimit());
                 Cli.printJson(spec, m);
             } else {
                 PrintWriter out = Cli.out(spec);
                 out.println("PoW service on " + url + " (POST /pow, GET /health); engines: "
-                        + String.join(", ", scheduler.engineNames(Double.POSITIVE_INFINITY)) + "; Ctrl-C stops");
+                        + String.join(", ", scheduler.engineNames(Double.POSITIVE_INFINITY))
+                        + (s.batchLimit() > 1 ? "; batches of up to " + s.batchLimit() + " jobs" : "") + "; Ctrl-C stops");
                 out.flush();
             }
             Thread hook = new Thread(stop::countDown, "bmtool-pow-serve-stop");

@@ -3,6 +3,7 @@ package dev.bmtool.cli.pow;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bmtool.core.json.Json;
+import dev.bmtool.core.pow.BatchPowSolver;
 import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowScheduler;
@@ -12,9 +13,11 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -24,9 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A stateless HTTP proof-of-work service: {@code POST /pow} with
  * {@code {"initialHash": HEX, "target": N}} answers {@code {"nonce": HEX, "trialValue": N, ...}};
- * {@code GET /health} reports status. One scheduler (engines kept open) serves every job; jobs
- * run one at a time in arrival order (a fair lock), at most {@code queueLimit} admitted at once
- * (503 beyond that). Requests are handled on virtual threads.
+ * {@code GET /health} reports status. One scheduler (engines kept open) serves every job, at
+ * most {@code queueLimit} admitted at once (503 beyond that). With an OpenCL batch engine in use
+ * ({@link PowScheduler#batching()}) waiting jobs are gathered by a {@link BatchPowSolver} and
+ * solved together in batched launches; otherwise jobs run one at a time in arrival order (a
+ * fair lock). Requests are handled on virtual threads.
  */
 public final class PowServer implements AutoCloseable {
     /** Largest request body accepted (a job is ~200 bytes). */
@@ -43,13 +48,16 @@ public final class PowServer implements AutoCloseable {
     private final AtomicLong solved = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final List<String> engines;
+    /** Gathers jobs into batches; null when no batch engine is in use or batching is off. */
+    private final BatchPowSolver batcher;
 
-    private PowServer(HttpServer http, PowScheduler scheduler, int queueLimit) {
+    private PowServer(HttpServer http, PowScheduler scheduler, int queueLimit, int maxBatch, Duration window) {
         this.http = http;
         this.scheduler = scheduler;
         this.queueLimit = queueLimit;
         this.admission = new Semaphore(queueLimit);
         this.engines = scheduler.engineNames(Double.POSITIVE_INFINITY);
+        this.batcher = maxBatch > 1 && scheduler.batching() ? new BatchPowSolver(scheduler, maxBatch, window) : null;
         http.createContext("/", this::handle);
         http.setExecutor(executor);
     }
@@ -60,13 +68,37 @@ public final class PowServer implements AutoCloseable {
      * @param queueLimit jobs admitted at once (running + waiting); more get 503
      */
     public static PowServer start(InetSocketAddress address, PowScheduler scheduler, int queueLimit) throws IOException {
+        return start(address, scheduler, queueLimit, BatchPowSolver.DEFAULT_MAX_BATCH, BatchPowSolver.DEFAULT_WINDOW);
+    }
+
+    /**
+     * Starts a server that solves up to {@code maxBatch} waiting jobs together when the
+     * scheduler has a batch engine (OpenCL); {@code window} is how long a job that finds the
+     * queue empty waits for company.
+     */
+    public static PowServer start(InetSocketAddress address, PowScheduler scheduler, int queueLimit, int maxBatch,
+            Duration window) throws IOException {
         if (queueLimit < 1) {
             throw new IllegalArgumentException("queue limit must be at least 1");
         }
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1");
+        }
         HttpServer http = HttpServer.create(address, 128);
-        PowServer s = new PowServer(http, scheduler, queueLimit);
+        PowServer s;
+        try {
+            s = new PowServer(http, scheduler, queueLimit, maxBatch, window);
+        } catch (RuntimeException e) {
+            http.stop(0);
+            throw e;
+        }
         http.start();
         return s;
+    }
+
+    /** Most jobs solved together (1 when jobs run one at a time). */
+    public int batchLimit() {
+        return batcher == null ? 1 : batcher.maxBatch();
     }
 
     /** The bound address (the real port when started on port 0). */
@@ -103,6 +135,7 @@ public final class PowServer implements AutoCloseable {
                     m.put("status", "ok");
                     m.put("engines", engines);
                     m.put("queueLimit", (long) queueLimit);
+                    m.put("batchLimit", (long) batchLimit());
                     m.put("inQueue", (long) (queueLimit - admission.availablePermits()));
                     m.put("solved", solved.get());
                     m.put("rejected", rejected.get());
@@ -145,11 +178,19 @@ public final class PowServer implements AutoCloseable {
         }
         PowScheduler.Outcome o;
         try {
-            fifo.lock(); // fair: jobs start in arrival order
-            try {
-                o = scheduler.solve(job, PowScheduler.Listener.NONE);
-            } finally {
-                fifo.unlock();
+            if (batcher != null) {
+                try {
+                    o = batcher.submit(job).join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : e;
+                }
+            } else {
+                fifo.lock(); // fair: jobs start in arrival order
+                try {
+                    o = scheduler.solve(job, PowScheduler.Listener.NONE);
+                } finally {
+                    fifo.unlock();
+                }
             }
         } finally {
             admission.release();
@@ -170,6 +211,9 @@ public final class PowServer implements AutoCloseable {
         m.put("expectedTrials", PowMath.expectedTrials(job.target()));
         m.put("seconds", o.seconds());
         m.put("engine", o.engine());
+        if (o.batchSize() > 1) {
+            m.put("batch", (long) o.batchSize());
+        }
         send(ex, 200, m);
     }
 
@@ -217,6 +261,9 @@ public final class PowServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         executor.shutdownNow();
+        if (batcher != null) {
+            batcher.close();
+        }
         scheduler.close();
     }
 }

@@ -18,6 +18,15 @@ public interface PowEngineProvider {
      */
     List<PowEngine> open(java.util.function.Consumer<String> problems);
 
+    /**
+     * Whether {@link #open} would offer an engine that does not compute on the host CPU (a GPU),
+     * found cheaply (listing devices, no kernel build). The scheduler's {@code auto} mode asks
+     * before opening engines only to batch small jobs. Default: true (open them and look).
+     */
+    default boolean offersAccelerators() {
+        return true;
+    }
+
     /** True for accelerator engines that should take large jobs (GPUs). */
     default boolean accelerated() {
         return true;

@@ -86,8 +86,17 @@ public final class PowScheduler implements AutoCloseable {
         }
     }
 
-    /** The outcome of one job. */
-    public record Outcome(PowResult result, String engine, Duration elapsed) {
+    /**
+     * The outcome of one job.
+     *
+     * @param batchSize how many jobs were solved together in the launches that solved this one
+     *                  (1 outside {@link #solveBatch}); {@code elapsed} is then the batch's time
+     */
+    public record Outcome(PowResult result, String engine, Duration elapsed, int batchSize) {
+        public Outcome(PowResult result, String engine, Duration elapsed) {
+            this(result, engine, elapsed, 1);
+        }
+
         public boolean found() {
             return result.found();
         }
@@ -227,6 +236,19 @@ public final class PowScheduler implements AutoCloseable {
         }
     }
 
+    private boolean anyProviderOffersAccelerators() {
+        for (PowEngineProvider p : providers) {
+            try {
+                if (p.accelerated() && p.offersAccelerators()) {
+                    return true;
+                }
+            } catch (RuntimeException | LinkageError e) {
+                problems.accept(p.kind() + ": cannot list devices: " + e);
+            }
+        }
+        return false;
+    }
+
     /** Names of the engines a job of the given expected size would use now. */
     public synchronized List<String> engineNames(double expectedTrials) {
         return participants(expectedTrials).stream().map(PowEngine::name).toList();
@@ -249,6 +271,125 @@ public final class PowScheduler implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The engines {@link #solveBatch} hands whole batches to: in {@code opencl} mode every
+     * OpenCL engine, in {@code auto} mode those that do not run on the host CPU (GPUs); none in
+     * the CPU modes. Opens the accelerators if that has not happened yet.
+     */
+    private List<BatchPowEngine> batchEngines() {
+        List<BatchPowEngine> out = new ArrayList<>();
+        if (options.engine() != EngineKind.OPENCL && options.engine() != EngineKind.AUTO) {
+            return out;
+        }
+        if (options.engine() == EngineKind.AUTO && !acceleratorsOpened && !anyProviderOffersAccelerators()) {
+            return out; // e.g. only pocl: not worth building its kernels to find that out
+        }
+        openAccelerators();
+        for (PowEngine e : accelerators) {
+            if (e instanceof BatchPowEngine b && (options.engine() == EngineKind.OPENCL || !e.usesHostCpu())) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when {@link #solveBatch} really batches: an engine that searches many jobs per launch
+     * (an OpenCL device) is in use. May open the accelerators.
+     */
+    public synchronized boolean batching() {
+        return !closed && !batchEngines().isEmpty();
+    }
+
+    /**
+     * Solves several jobs and returns one outcome per job, in order. With batch engines in use
+     * ({@link #batching()}) the jobs are split into one contiguous share per device and each
+     * share is searched in batched launches, so small jobs do not leave a device idle; every
+     * result is re-verified on the CPU. A device that fails or returns a wrong nonce is dropped
+     * and its share is solved again, one job at a time, on what is left. Without batch engines
+     * (CPU only, or a single job) the jobs run one after another through {@link #solve}.
+     *
+     * <p>Outcomes of cancelled jobs (the listener or {@link #close()}) have status
+     * {@code CANCELLED}. Progress events cover the whole batch (expected trials summed).
+     */
+    public synchronized List<Outcome> solveBatch(List<PowJob> jobs, Listener listener) {
+        if (closed) {
+            throw new IllegalStateException("scheduler is closed");
+        }
+        List<BatchPowEngine> engines = jobs.size() > 1 ? batchEngines() : List.of();
+        if (engines.isEmpty()) {
+            List<Outcome> out = new ArrayList<>(jobs.size());
+            for (PowJob job : jobs) {
+                out.add(solve(job, listener));
+            }
+            return out;
+        }
+        int n = jobs.size();
+        int shares = Math.min(engines.size(), n);
+        double expected = jobs.stream().mapToDouble(j -> PowMath.expectedTrials(j.target())).sum();
+        long startNanos = System.nanoTime();
+        JobMonitor monitor = new JobMonitor(listener, this);
+        List<Future<Share>> futures = new ArrayList<>(shares);
+        for (int i = 0; i < shares; i++) {
+            BatchPowEngine engine = engines.get(i);
+            List<PowJob> part = jobs.subList(i * n / shares, (i + 1) * n / shares);
+            List<NonceRange> ranges = new ArrayList<>(part.size());
+            for (int j = 0; j < part.size(); j++) {
+                // a random start leaves out the nonces below it: at least 2^63 remain
+                ranges.add(NonceRange.from(options.randomStart() ? random.nextLong() >>> 1 : 0));
+            }
+            futures.add(runners.submit(() -> new Share(engine.searchBatch(part, ranges, monitor), System.nanoTime())));
+        }
+        Thread reporter = Thread.ofVirtual().start(() -> report(monitor, listener, expected, startNanos));
+        Outcome[] out = new Outcome[n];
+        List<Integer> redo = new ArrayList<>();
+        try {
+            for (int i = 0; i < shares; i++) {
+                BatchPowEngine engine = engines.get(i);
+                int from = i * n / shares;
+                int to = (i + 1) * n / shares;
+                try {
+                    Share share = uninterruptibly(futures.get(i));
+                    if (share.results().size() != to - from) {
+                        throw new IllegalStateException("PoW engine " + engine.name() + " returned "
+                                + share.results().size() + " results for " + (to - from) + " jobs");
+                    }
+                    Duration elapsed = Duration.ofNanos(share.endNanos() - startNanos);
+                    Outcome[] mine = new Outcome[to - from];
+                    for (int j = from; j < to; j++) {
+                        mine[j - from] = new Outcome(Verify.checked(engine.name(), jobs.get(j),
+                                share.results().get(j - from)), engine.name(), elapsed, to - from);
+                    }
+                    System.arraycopy(mine, 0, out, from, mine.length);
+                } catch (ExecutionException | IllegalStateException e) {
+                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                    if (accelerators.remove(engine)) {
+                        problems.accept(engine.name() + " failed and is no longer used: " + cause);
+                        engine.close();
+                    }
+                    for (int j = from; j < to; j++) {
+                        redo.add(j);
+                    }
+                }
+            }
+        } finally {
+            monitor.done = true;
+            reporter.interrupt();
+            joinQuietly(reporter);
+        }
+        for (int j : redo) {
+            if (closing || listener.cancelled()) {
+                out[j] = new Outcome(PowResult.cancelled(0), "", Duration.ofNanos(System.nanoTime() - startNanos));
+            } else {
+                out[j] = solve(jobs.get(j), listener); // on the engines that are left; throws if none
+            }
+        }
+        return List.of(out);
+    }
+
+    private record Share(List<PowResult> results, long endNanos) {
     }
 
     /** Searches the whole nonce space for {@code job}; blocks until found or cancelled. */
@@ -413,7 +554,7 @@ public final class PowScheduler implements AutoCloseable {
         }
     }
 
-    private static PowResult uninterruptibly(Future<PowResult> f) throws ExecutionException {
+    private static <T> T uninterruptibly(Future<T> f) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {

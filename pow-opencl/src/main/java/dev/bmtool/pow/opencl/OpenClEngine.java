@@ -2,8 +2,8 @@ package dev.bmtool.pow.opencl;
 
 import static org.jocl.CL.*;
 
+import dev.bmtool.core.pow.BatchPowEngine;
 import dev.bmtool.core.pow.NonceRange;
-import dev.bmtool.core.pow.PowEngine;
 import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowMonitor;
@@ -42,7 +42,7 @@ import org.jocl.cl_program;
  * {@link OpenClException} from this and every later search). Thread-safe: searches on one
  * engine are serialised.
  */
-public final class OpenClEngine implements PowEngine {
+public final class OpenClEngine implements BatchPowEngine {
     /** Nonces per launch stay below 2^31: the kernel reports winners as 32-bit launch indexes. */
     static final long MAX_LAUNCH_NONCES = 1L << 31;
     /** Jobs per batch launch (bounded by the device's constant buffer size too). */
@@ -571,21 +571,13 @@ public final class OpenClEngine implements PowEngine {
 
     // ---------------------------------------------------------------- batches
 
-    /** {@link #searchBatch(List, List, PowMonitor)} with every job searched from nonce 0. */
-    public List<PowResult> searchBatch(List<PowJob> jobs, PowMonitor monitor) {
-        List<NonceRange> ranges = new ArrayList<>(jobs.size());
-        for (int i = 0; i < jobs.size(); i++) {
-            ranges.add(NonceRange.from(0));
-        }
-        return searchBatch(jobs, ranges, monitor);
-    }
-
     /**
      * Searches many jobs together, several per launch (the job index is the kernel's second
      * dimension), so small jobs keep a large device busy. Returns one result per job, in
      * order; a found nonce is any valid one of its range; trials are the nonces dispatched for
      * that job. Solved jobs drop out on the device.
      */
+    @Override
     public synchronized List<PowResult> searchBatch(List<PowJob> jobs, List<NonceRange> ranges, PowMonitor monitor) {
         if (jobs.size() != ranges.size()) {
             throw new IllegalArgumentException("jobs and ranges differ in size: " + jobs.size() + " vs " + ranges.size());

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 public final class OpenClEngineProvider implements PowEngineProvider {
     private final Supplier<OpenClPlatforms.Discovery> discovery;
     private final OpenClEngine.Options options;
+    /** The first discovery, shared by {@link #offersAccelerators()} and {@link #open}. */
+    private OpenClPlatforms.Discovery found;
 
     /** The ServiceLoader constructor: every device, default options. */
     public OpenClEngineProvider() {
@@ -40,6 +42,26 @@ public final class OpenClEngineProvider implements PowEngineProvider {
         return Boolean.getBoolean("bmtool.opencl.disable") || "off".equalsIgnoreCase(System.getenv("BMTOOL_OPENCL"));
     }
 
+    private synchronized OpenClPlatforms.Discovery discover() {
+        if (found == null) {
+            found = discovery.get();
+        }
+        return found;
+    }
+
+    /** True when a non-CPU OpenCL device (a GPU) is present; lists devices, builds nothing. */
+    @Override
+    public boolean offersAccelerators() {
+        if (disabledByUser()) {
+            return false;
+        }
+        try {
+            return discover().devices().stream().anyMatch(d -> !d.isCpu());
+        } catch (RuntimeException | LinkageError e) {
+            return false; // open() reports it
+        }
+    }
+
     @Override
     public List<PowEngine> open(Consumer<String> problems) {
         List<PowEngine> engines = new ArrayList<>();
@@ -49,7 +71,7 @@ public final class OpenClEngineProvider implements PowEngineProvider {
         }
         OpenClPlatforms.Discovery found;
         try {
-            found = discovery.get();
+            found = discover();
         } catch (RuntimeException | LinkageError e) {
             // JOCL's native library may fail to load in ways discovery itself cannot catch
             problems.accept("OpenCL unavailable: " + OpenClPlatforms.oneLine(e));

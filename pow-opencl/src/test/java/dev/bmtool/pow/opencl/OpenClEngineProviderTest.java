@@ -56,6 +56,26 @@ class OpenClEngineProviderTest {
     }
 
     @Test
+    void offersAcceleratorsOnlyForNonCpuDevicesWithoutOpeningAnything() {
+        OpenClPlatforms.Discovery d = OpenClPlatforms.discover();
+        int[] calls = {0};
+        OpenClEngineProvider p = new OpenClEngineProvider(() -> {
+            calls[0]++;
+            return d;
+        }, PoclEngines.options());
+        assertEquals(d.devices().stream().anyMatch(x -> !x.isCpu()), p.offersAccelerators());
+        assertEquals(1, calls[0]);
+        OpenClEngineProvider none = new OpenClEngineProvider(() -> {
+            throw new UnsatisfiedLinkError("libOpenCL.so.1: cannot open shared object file");
+        }, null);
+        assertEquals(false, none.offersAccelerators());
+        OpenClDevice cpu = PoclEngines.first().device();
+        OpenClEngineProvider onlyCpu = new OpenClEngineProvider(
+                () -> new OpenClPlatforms.Discovery(cpu.isCpu() ? List.of(cpu) : List.of(), List.of()), null);
+        assertEquals(false, onlyCpu.offersAccelerators());
+    }
+
+    @Test
     void opensOneEnginePerDevice() {
         List<String> problems = new ArrayList<>();
         OpenClEngineProvider p = new OpenClEngineProvider(OpenClPlatforms::discover, PoclEngines.options());
