@@ -61,6 +61,8 @@ final class Connection {
     /** Nanos when the handshake (and TLS) completed. */
     volatile long establishedAt;
     volatile Version remote;
+    /** Whether the version we sent advertised NODE_SSL (set when it is built). */
+    volatile boolean offeredTls;
     volatile boolean tls;
     volatile String closeReason;
 
@@ -113,7 +115,12 @@ final class Connection {
             out = socket.getOutputStream();
             handshake();
             if (tls) {
-                Tls.Streams s = outbound ? Tls.client(in, out) : Tls.server(in, out);
+                Tls.Streams s;
+                try {
+                    s = outbound ? Tls.client(in, out) : Tls.server(in, out);
+                } catch (IOException e) {
+                    throw new PeerException(net.tlsFailed(this, e));
+                }
                 in = s.in();
                 out = s.out();
             }
@@ -191,7 +198,9 @@ final class Connection {
                 default -> throw new PeerException("'" + m.command() + "' before the handshake completed");
             }
         }
-        tls = net.tlsEnabled() && remote.hasService(Version.NODE_SSL);
+        // PyBitmessage and MiNode start TLS iff the *other* side advertised NODE_SSL, so both
+        // sides agree exactly when we advertise it only if we also do TLS then
+        tls = offeredTls && remote.hasService(Version.NODE_SSL);
     }
 
     // ---- reading ----

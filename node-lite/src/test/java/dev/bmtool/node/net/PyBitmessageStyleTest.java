@@ -138,6 +138,79 @@ class PyBitmessageStyleTest {
         }
     }
 
+    /**
+     * What PyBitmessage v0.6 on Python 2.7 linked against OpenSSL 3 does as a TLS client: its
+     * context allows TLS 1.3 but only the group secp256k1, so OpenSSL refuses to build a
+     * ClientHello ("no suitable groups") and sends a fatal internal_error alert instead.
+     */
+    private static final byte[] OPENSSL3_CLIENT_ALERT = {0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x50};
+
+    private static void awaitNoConnections(Node node) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!node.connections().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(node.connections().isEmpty(), "failed connection dropped");
+    }
+
+    @Test
+    void inboundTlsFailureMeansThePeersNextConnectionIsPlain() throws Exception {
+        try (Node node = Node.start(config(dir).build(), NodeLog.silent())) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+                s.setSoTimeout(10_000);
+                send(s.getOutputStream(), pyVersion(node.listenPort()));
+                assertInstanceOf(Verack.class, read(s.getInputStream()));
+                Version first = assertInstanceOf(Version.class, read(s.getInputStream()));
+                assertTrue(first.hasService(Version.NODE_SSL), "TLS offered at first");
+                send(s.getOutputStream(), new Verack());
+                s.getOutputStream().write(OPENSSL3_CLIENT_ALERT);
+                s.getOutputStream().flush();
+                assertEquals(-1, s.getInputStream().read(), "node gives up on this connection");
+            }
+            awaitNoConnections(node);
+            // PyBitmessage retries within seconds: now without NODE_SSL, so it stays plain
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+                s.setSoTimeout(10_000);
+                send(s.getOutputStream(), pyVersion(node.listenPort()));
+                assertInstanceOf(Verack.class, read(s.getInputStream()));
+                Version second = assertInstanceOf(Version.class, read(s.getInputStream()));
+                assertEquals(Version.NODE_NETWORK, second.services(), "no NODE_SSL after the TLS failure");
+                send(s.getOutputStream(), new Verack());
+                send(s.getOutputStream(), new Ping());
+                readUntil(s.getInputStream(), Pong.class); // plain framing although we offered NODE_SSL
+            }
+        }
+    }
+
+    @Test
+    void outboundTlsFailureMeansTheNextDialIsPlain() throws Exception {
+        try (ServerSocket ss = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                Node node = Node.start(config(dir).peers(List.of(new InetSocketAddress("127.0.0.1", ss.getLocalPort())))
+                        .build(), NodeLog.silent())) {
+            try (Socket s = ss.accept()) {
+                s.setSoTimeout(10_000);
+                Version first = assertInstanceOf(Version.class, read(s.getInputStream()));
+                assertTrue(first.hasService(Version.NODE_SSL));
+                send(s.getOutputStream(), new Verack());
+                send(s.getOutputStream(), pyVersion(s.getPort()));
+                assertInstanceOf(Verack.class, read(s.getInputStream()));
+                // a server whose TLS stack cannot agree on anything: alert, then close
+                s.getOutputStream().write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
+                s.getOutputStream().flush();
+            }
+            try (Socket s = ss.accept()) { // the dialler retries after the reconnect delay
+                s.setSoTimeout(10_000);
+                Version second = assertInstanceOf(Version.class, read(s.getInputStream()));
+                assertEquals(Version.NODE_NETWORK, second.services(), "redial does not offer TLS");
+                send(s.getOutputStream(), new Verack());
+                send(s.getOutputStream(), pyVersion(s.getPort()));
+                assertInstanceOf(Verack.class, read(s.getInputStream()));
+                send(s.getOutputStream(), new Ping());
+                readUntil(s.getInputStream(), Pong.class);
+            }
+        }
+    }
+
     @Test
     void plainWhenThePeerDoesNotOfferTls() throws Exception {
         try (Node node = Node.start(config(dir).build(), NodeLog.silent());
