@@ -119,8 +119,26 @@ class PyBitmessageStyleTest {
                         .build(), NodeLog.silent());
                 Socket s = ss.accept()) {
             s.setSoTimeout(10_000);
-            Version theirs = assertInstanceOf(Version.class, read(s.getInputStream()), "client sends version first");
+            Packet first = Packet.read(s.getInputStream());
+            Version theirs = assertInstanceOf(Version.class, first.decode(), "client sends version first");
             assertTrue(theirs.hasService(Version.NODE_SSL));
+            // byte layout PyBitmessage's bm_command_version ("IQQiiQlslv") and MiNode parse
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(first.payload());
+            assertEquals(3, b.getInt(0), "protocol version");
+            assertEquals(3L, b.getLong(4), "services NODE_NETWORK | NODE_SSL");
+            assertEquals(1L, b.getLong(20), "addr_recv services");
+            assertEquals("00000000000000000000ffff7f000001", dev.bmtool.core.encoding.Hex.encode(
+                    java.util.Arrays.copyOfRange(first.payload(), 28, 44)), "addr_recv: the peer's IPv4-mapped address");
+            assertEquals(ss.getLocalPort(), b.getShort(44) & 0xFFFF, "addr_recv port: the port we dialled");
+            assertEquals(3L, b.getLong(46), "addr_from services");
+            assertEquals(node.listenPort(), b.getShort(70) & 0xFFFF, "addr_from port: our listening port");
+            byte[] ua = Network.USER_AGENT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(ua.length, first.payload()[80]);
+            assertEquals(new String(ua, java.nio.charset.StandardCharsets.US_ASCII),
+                    new String(first.payload(), 81, ua.length, java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals(81 + ua.length + 2, first.payload().length, "nothing after the stream list");
+            assertEquals(1, first.payload()[81 + ua.length], "one stream (MiNode accepts only 01 01)");
+            assertEquals(1, first.payload()[82 + ua.length]);
             // PyBitmessage as server: verack, then its own version
             send(s.getOutputStream(), new Verack());
             send(s.getOutputStream(), pyVersion(s.getPort()));
