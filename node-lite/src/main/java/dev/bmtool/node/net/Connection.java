@@ -68,8 +68,11 @@ final class Connection {
 
     /** getdata hashes sent to this peer and not answered yet, with the time asked. */
     final Map<InventoryVector, Long> inFlight = new ConcurrentHashMap<>();
-    /** Hashes to announce to this peer at the next tick. */
-    private final List<InventoryVector> pendingInv = new ArrayList<>();
+    /**
+     * Hashes to announce to this peer at the next tick; a set because MiNode drops a peer whose
+     * inv repeats a hash (its Inv.from_message compares the count with the size of a set).
+     */
+    private final java.util.Set<InventoryVector> pendingInv = new java.util.LinkedHashSet<>();
 
     private final BlockingQueue<byte[]> sendQueue;
     private final AtomicBoolean closed = new AtomicBoolean();
