@@ -117,8 +117,13 @@ public final class Network implements AutoCloseable {
         if (plainOnly.size() < 10_000) {
             plainOnly.put(c.remoteHostForChecks(), System.nanoTime());
         }
-        String reason = "TLS handshake failed (" + e.getMessage() + "); the next connection with "
-                + c.remoteHostForChecks() + " will not offer TLS";
+        String why = e.getMessage();
+        if (!c.outbound && e instanceof org.bouncycastle.tls.TlsFatalAlertReceived) {
+            // what an OpenSSL 3 client that cannot build a ClientHello sends first
+            why += " from the peer's TLS client; PyBitmessage on Python 2.7 with OpenSSL 3 cannot start TLS";
+        }
+        String reason = "TLS handshake failed (" + why + "); the next connection with " + c.remoteHostForChecks()
+                + " will not offer TLS";
         log.warn("peer " + c.name() + ": " + reason);
         return reason;
     }
