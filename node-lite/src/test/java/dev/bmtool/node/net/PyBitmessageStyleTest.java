@@ -230,6 +230,31 @@ class PyBitmessageStyleTest {
     }
 
     @Test
+    void aBatchedInvNeverRepeatsAHash() throws Exception {
+        // MiNode's Inv.from_message drops the peer when the count differs from the set of hashes
+        try (Node node = Node.start(config(dir).tls(false).build(), NodeLog.silent());
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+            s.setSoTimeout(10_000);
+            NetworkAddress a = NetworkAddress.ofShort(3, HostAddress.parse("127.0.0.1"), 8444);
+            send(s.getOutputStream(), new Version(3, 3, System.currentTimeMillis() / 1000, a, a, 11, "/MiNode:0.3.0/",
+                    List.of(1L)));
+            readUntil(s.getInputStream(), Version.class);
+            send(s.getOutputStream(), new Verack());
+            send(s.getOutputStream(), new Ping());
+            readUntil(s.getInputStream(), Pong.class); // established on the node's side too
+            java.lang.reflect.Field f = Node.class.getDeclaredField("network");
+            f.setAccessible(true);
+            Network net = (Network) f.get(node);
+            byte[] h = new byte[32];
+            h[0] = 7;
+            net.advertise(h, null);
+            net.advertise(h, null); // e.g. stored again after a restart of the store, or two code paths
+            Inv inv = readUntil(s.getInputStream(), Inv.class);
+            assertEquals(List.of(InventoryVector.of(h)), inv.hashes());
+        }
+    }
+
+    @Test
     void plainWhenThePeerDoesNotOfferTls() throws Exception {
         try (Node node = Node.start(config(dir).build(), NodeLog.silent());
                 Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
