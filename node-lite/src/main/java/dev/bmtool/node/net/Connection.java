@@ -61,13 +61,18 @@ final class Connection {
     /** Nanos when the handshake (and TLS) completed. */
     volatile long establishedAt;
     volatile Version remote;
+    /** Whether the version we sent advertised NODE_SSL (set when it is built). */
+    volatile boolean offeredTls;
     volatile boolean tls;
     volatile String closeReason;
 
     /** getdata hashes sent to this peer and not answered yet, with the time asked. */
     final Map<InventoryVector, Long> inFlight = new ConcurrentHashMap<>();
-    /** Hashes to announce to this peer at the next tick. */
-    private final List<InventoryVector> pendingInv = new ArrayList<>();
+    /**
+     * Hashes to announce to this peer at the next tick; a set because MiNode drops a peer whose
+     * inv repeats a hash (its Inv.from_message compares the count with the size of a set).
+     */
+    private final java.util.Set<InventoryVector> pendingInv = new java.util.LinkedHashSet<>();
 
     private final BlockingQueue<byte[]> sendQueue;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -113,7 +118,12 @@ final class Connection {
             out = socket.getOutputStream();
             handshake();
             if (tls) {
-                Tls.Streams s = outbound ? Tls.client(in, out) : Tls.server(in, out);
+                Tls.Streams s;
+                try {
+                    s = outbound ? Tls.client(in, out) : Tls.server(in, out);
+                } catch (IOException e) {
+                    throw new PeerException(net.tlsFailed(this, e));
+                }
                 in = s.in();
                 out = s.out();
             }
@@ -191,7 +201,9 @@ final class Connection {
                 default -> throw new PeerException("'" + m.command() + "' before the handshake completed");
             }
         }
-        tls = net.tlsEnabled() && remote.hasService(Version.NODE_SSL);
+        // PyBitmessage and MiNode start TLS iff the *other* side advertised NODE_SSL, so both
+        // sides agree exactly when we advertise it only if we also do TLS then
+        tls = offeredTls && remote.hasService(Version.NODE_SSL);
     }
 
     // ---- reading ----

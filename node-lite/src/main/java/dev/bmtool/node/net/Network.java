@@ -47,6 +47,10 @@ public final class Network implements AutoCloseable {
     private final Set<InventoryVector> have = ConcurrentHashMap.newKeySet();
     /** Announced hashes we do not hold yet. */
     private final Map<InventoryVector, Want> wanted = new ConcurrentHashMap<>();
+    /** IPs whose last TLS handshake failed, with the time (nanos): offered plain TCP for a while. */
+    private final Map<String, Long> plainOnly = new ConcurrentHashMap<>();
+    /** How long a TLS failure keeps a peer IP on plain TCP. */
+    static final long PLAIN_ONLY_NANOS = TimeUnit.HOURS.toNanos(6);
     /** Last dial attempt per host:port, nanos. */
     private final Map<String, Long> lastAttempt = new ConcurrentHashMap<>();
     private volatile ServerSocket listener;
@@ -84,6 +88,44 @@ public final class Network implements AutoCloseable {
 
     boolean tlsEnabled() {
         return config.tls();
+    }
+
+    /** Whether to advertise NODE_SSL to {@code c}: enabled, and no recent TLS failure with its IP. */
+    boolean offerTls(Connection c) {
+        if (!config.tls()) {
+            return false;
+        }
+        Long failed = plainOnly.get(c.remoteHostForChecks());
+        if (failed == null) {
+            return true;
+        }
+        if (System.nanoTime() - failed > PLAIN_ONLY_NANOS) {
+            plainOnly.remove(c.remoteHostForChecks(), failed);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Records a failed TLS handshake so that the next connection with that IP stays plain TCP, and
+     * returns the close reason. A PyBitmessage v0.6 running on Python 2.7 linked against OpenSSL 3
+     * cannot start TLS as a client at all (it allows TLS 1.3 but restricts the groups to secp256k1,
+     * which OpenSSL 3 does not allow in TLS 1.3: "no suitable groups"); it sends an alert instead of
+     * a ClientHello and retries within seconds, so the retry then works without TLS.
+     */
+    String tlsFailed(Connection c, IOException e) {
+        if (plainOnly.size() < 10_000) {
+            plainOnly.put(c.remoteHostForChecks(), System.nanoTime());
+        }
+        String why = e.getMessage();
+        if (!c.outbound && e instanceof org.bouncycastle.tls.TlsFatalAlertReceived) {
+            // what an OpenSSL 3 client that cannot build a ClientHello sends first
+            why += " from the peer's TLS client; PyBitmessage on Python 2.7 with OpenSSL 3 cannot start TLS";
+        }
+        String reason = "TLS handshake failed (" + why + "); the next connection with " + c.remoteHostForChecks()
+                + " will not offer TLS";
+        log.warn("peer " + c.name() + ": " + reason);
+        return reason;
     }
 
     public void start() throws IOException {
@@ -264,7 +306,8 @@ public final class Network implements AutoCloseable {
 
     /** Our version message for {@code c} (brief 4.1). */
     Version ourVersion(Connection c) {
-        long services = Version.NODE_NETWORK | (config.tls() ? Version.NODE_SSL : 0);
+        c.offeredTls = offerTls(c);
+        long services = Version.NODE_NETWORK | (c.offeredTls ? Version.NODE_SSL : 0);
         int ourPort = listenPort() > 0 ? listenPort() : NodeConfig.DEFAULT_PORT;
         NetworkAddress from = NetworkAddress.ofShort(services, HostAddress.parse("127.0.0.1"), ourPort);
         return new Version(Version.PROTOCOL_VERSION, services, System.currentTimeMillis() / 1000, c.remoteAddress(),

@@ -119,8 +119,26 @@ class PyBitmessageStyleTest {
                         .build(), NodeLog.silent());
                 Socket s = ss.accept()) {
             s.setSoTimeout(10_000);
-            Version theirs = assertInstanceOf(Version.class, read(s.getInputStream()), "client sends version first");
+            Packet first = Packet.read(s.getInputStream());
+            Version theirs = assertInstanceOf(Version.class, first.decode(), "client sends version first");
             assertTrue(theirs.hasService(Version.NODE_SSL));
+            // byte layout PyBitmessage's bm_command_version ("IQQiiQlslv") and MiNode parse
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(first.payload());
+            assertEquals(3, b.getInt(0), "protocol version");
+            assertEquals(3L, b.getLong(4), "services NODE_NETWORK | NODE_SSL");
+            assertEquals(1L, b.getLong(20), "addr_recv services");
+            assertEquals("00000000000000000000ffff7f000001", dev.bmtool.core.encoding.Hex.encode(
+                    java.util.Arrays.copyOfRange(first.payload(), 28, 44)), "addr_recv: the peer's IPv4-mapped address");
+            assertEquals(ss.getLocalPort(), b.getShort(44) & 0xFFFF, "addr_recv port: the port we dialled");
+            assertEquals(3L, b.getLong(46), "addr_from services");
+            assertEquals(node.listenPort(), b.getShort(70) & 0xFFFF, "addr_from port: our listening port");
+            byte[] ua = Network.USER_AGENT.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(ua.length, first.payload()[80]);
+            assertEquals(new String(ua, java.nio.charset.StandardCharsets.US_ASCII),
+                    new String(first.payload(), 81, ua.length, java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals(81 + ua.length + 2, first.payload().length, "nothing after the stream list");
+            assertEquals(1, first.payload()[81 + ua.length], "one stream (MiNode accepts only 01 01)");
+            assertEquals(1, first.payload()[82 + ua.length]);
             // PyBitmessage as server: verack, then its own version
             send(s.getOutputStream(), new Verack());
             send(s.getOutputStream(), pyVersion(s.getPort()));
@@ -135,6 +153,104 @@ class PyBitmessageStyleTest {
                 Thread.sleep(50);
             }
             assertTrue(node.objects().contains(PowMath.inventoryHash(o.write())), "object fetched over TLS");
+        }
+    }
+
+    /**
+     * What PyBitmessage v0.6 on Python 2.7 linked against OpenSSL 3 does as a TLS client: its
+     * context allows TLS 1.3 but only the group secp256k1, so OpenSSL refuses to build a
+     * ClientHello ("no suitable groups") and sends a fatal internal_error alert instead.
+     */
+    private static final byte[] OPENSSL3_CLIENT_ALERT = {0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x50};
+
+    private static void awaitNoConnections(Node node) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!node.connections().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(node.connections().isEmpty(), "failed connection dropped");
+    }
+
+    @Test
+    void inboundTlsFailureMeansThePeersNextConnectionIsPlain() throws Exception {
+        try (Node node = Node.start(config(dir).build(), NodeLog.silent())) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+                s.setSoTimeout(10_000);
+                send(s.getOutputStream(), pyVersion(node.listenPort()));
+                assertInstanceOf(Verack.class, read(s.getInputStream()));
+                Version first = assertInstanceOf(Version.class, read(s.getInputStream()));
+                assertTrue(first.hasService(Version.NODE_SSL), "TLS offered at first");
+                send(s.getOutputStream(), new Verack());
+                s.getOutputStream().write(OPENSSL3_CLIENT_ALERT);
+                s.getOutputStream().flush();
+                assertEquals(-1, s.getInputStream().read(), "node gives up on this connection");
+            }
+            awaitNoConnections(node);
+            // PyBitmessage retries within seconds: now without NODE_SSL, so it stays plain
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+                s.setSoTimeout(10_000);
+                send(s.getOutputStream(), pyVersion(node.listenPort()));
+                assertInstanceOf(Verack.class, read(s.getInputStream()));
+                Version second = assertInstanceOf(Version.class, read(s.getInputStream()));
+                assertEquals(Version.NODE_NETWORK, second.services(), "no NODE_SSL after the TLS failure");
+                send(s.getOutputStream(), new Verack());
+                send(s.getOutputStream(), new Ping());
+                readUntil(s.getInputStream(), Pong.class); // plain framing although we offered NODE_SSL
+            }
+        }
+    }
+
+    @Test
+    void outboundTlsFailureMeansTheNextDialIsPlain() throws Exception {
+        try (ServerSocket ss = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                Node node = Node.start(config(dir).peers(List.of(new InetSocketAddress("127.0.0.1", ss.getLocalPort())))
+                        .build(), NodeLog.silent())) {
+            try (Socket s = ss.accept()) {
+                s.setSoTimeout(10_000);
+                Version first = assertInstanceOf(Version.class, read(s.getInputStream()));
+                assertTrue(first.hasService(Version.NODE_SSL));
+                send(s.getOutputStream(), new Verack());
+                send(s.getOutputStream(), pyVersion(s.getPort()));
+                assertInstanceOf(Verack.class, read(s.getInputStream()));
+                // a server whose TLS stack cannot agree on anything: alert, then close
+                s.getOutputStream().write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28});
+                s.getOutputStream().flush();
+            }
+            try (Socket s = ss.accept()) { // the dialler retries after the reconnect delay
+                s.setSoTimeout(10_000);
+                Version second = assertInstanceOf(Version.class, read(s.getInputStream()));
+                assertEquals(Version.NODE_NETWORK, second.services(), "redial does not offer TLS");
+                send(s.getOutputStream(), new Verack());
+                send(s.getOutputStream(), pyVersion(s.getPort()));
+                assertInstanceOf(Verack.class, read(s.getInputStream()));
+                send(s.getOutputStream(), new Ping());
+                readUntil(s.getInputStream(), Pong.class);
+            }
+        }
+    }
+
+    @Test
+    void aBatchedInvNeverRepeatsAHash() throws Exception {
+        // MiNode's Inv.from_message drops the peer when the count differs from the set of hashes
+        try (Node node = Node.start(config(dir).tls(false).build(), NodeLog.silent());
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+            s.setSoTimeout(10_000);
+            NetworkAddress a = NetworkAddress.ofShort(3, HostAddress.parse("127.0.0.1"), 8444);
+            send(s.getOutputStream(), new Version(3, 3, System.currentTimeMillis() / 1000, a, a, 11, "/MiNode:0.3.0/",
+                    List.of(1L)));
+            readUntil(s.getInputStream(), Version.class);
+            send(s.getOutputStream(), new Verack());
+            send(s.getOutputStream(), new Ping());
+            readUntil(s.getInputStream(), Pong.class); // established on the node's side too
+            java.lang.reflect.Field f = Node.class.getDeclaredField("network");
+            f.setAccessible(true);
+            Network net = (Network) f.get(node);
+            byte[] h = new byte[32];
+            h[0] = 7;
+            net.advertise(h, null);
+            net.advertise(h, null); // e.g. stored again after a restart of the store, or two code paths
+            Inv inv = readUntil(s.getInputStream(), Inv.class);
+            assertEquals(List.of(InventoryVector.of(h)), inv.hashes());
         }
     }
 
