@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool send}: a msg to an address or chan (getpubkey, ack, PoW, submit, status tracking). */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Send a message. Finds the recipient's pubkey (asking the network if needed), does the",
-            "proof of work and hands the msg to the node; --wait also waits for the acknowledgement."})
+        description = {"Send a message from one of your addresses.",
+            "Finds the recipient's pubkey (asking the network if needed), does the proof of work and hands the "
+            + "msg to the node; --wait also waits for the acknowledgement."})
 public final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool node run}: the node in the foreground until SIGINT/SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a lightweight node in the foreground: keeps valid objects in <data-dir>/node/objects.db,",
-            "exchanges them with peers and serves the local control API. Stop with Ctrl-C (SIGINT) or SIGTERM."})
+        description = {"Run a lightweight node in the foreground.",
+            "Keeps valid objects in <data-dir>/node/objects.db, exchanges them with peers and serves the local "
+            + "control API. Stop with Ctrl-C (SIGINT) or SIGTERM."})
 public final class NodeRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
