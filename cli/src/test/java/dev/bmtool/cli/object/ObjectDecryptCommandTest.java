@@ -118,7 +118,7 @@ class ObjectDecryptCommandTest {
 
     @Test
     void garbageInput() {
-        assertEquals(1, run("--hex", "zz").rc());
+        assertEquals(2, run("--hex", "zz").rc()); // not hex: usage error
         assertEquals(1, run("--hex", "00").rc());
         assertEquals(2, run(dir.resolve("nope").toString()).rc());
     }
