@@ -70,6 +70,12 @@ public final class NodeRunCommand implements Callable<Integer> {
             }
             peerAddrs.add(a);
         }
+        int chosen = apiPort(apiPort, spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
+        if (chosen != apiPort) {
+            Cli.err(spec).println("bmtool: API port " + apiPort + " is in use; using a free port instead");
+            Cli.err(spec).flush();
+            apiPort = chosen;
+        }
         NodeConfig.Limits limits = NodeConfig.Limits.defaults().withMaxConnections(maxConnections);
         NodeConfig cfg = NodeConfig.builder(Cli.root(spec).dataDir()).listen(listenAddr)
                 .peers(peerAddrs.stream().map(a -> new InetSocketAddress(a.getHostString(), a.getPort())).toList())
@@ -107,6 +113,23 @@ public final class NodeRunCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The default API port if free, else 0 (any free port): a second node on this machine must
+     * not fail over it, since the other commands find the node through its data directory. A
+     * port given with --api-port is used as is (and fails clearly if taken).
+     */
+    static int apiPort(int port, boolean explicit) {
+        return explicit || port == 0 || portFree(port) ? port : 0;
+    }
+
+    private static boolean portFree(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Literal IPs stay as they are; host names are resolved once here. */

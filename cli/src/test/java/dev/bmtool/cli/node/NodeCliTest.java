@@ -114,4 +114,14 @@ class NodeCliTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("HOST:PORT"), r.err());
     }
+
+    @Test
+    void takenDefaultApiPortFallsBackToAFreeOneButAnExplicitOneIsKept() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertEquals(0, NodeRunCommand.apiPort(port, false));
+            assertEquals(port, NodeRunCommand.apiPort(port, true));
+        }
+        assertEquals(0, NodeRunCommand.apiPort(0, false));
+    }
 }
