@@ -65,6 +65,9 @@ class NodeCliTest {
         Run r = run("node", "status");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("bmtool: no node is running"), r.err());
+        Run typo = run("object", "list", "--type", "msgs");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().startsWith("bmtool: --type: unknown object type 'msgs'"), typo.err());
     }
 
     @Test
