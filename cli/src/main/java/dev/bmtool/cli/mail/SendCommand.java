@@ -54,6 +54,10 @@ public final class SendCommand implements Callable<Integer> {
             }
             try {
                 return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UsageException("--body-file " + file + ": no such file");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UsageException("--body-file " + file + ": not UTF-8 text");
             } catch (IOException e) {
                 throw new UsageException("cannot read --body-file " + file + ": " + e.getMessage());
             }

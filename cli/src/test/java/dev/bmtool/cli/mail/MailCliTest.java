@@ -117,6 +117,9 @@ class MailCliTest {
         assertTrue(r.err().startsWith("bmtool: --to:"), r.err());
         r = run("send", "--from", me, "--to", me, "--body", "x", "--body-file", "f");
         assertEquals(2, r.code());
+        r = run("send", "--from", me, "--to", me, "--body-file", dir.resolve("missing.txt").toString());
+        assertEquals(2, r.code());
+        assertEquals("bmtool: --body-file " + dir.resolve("missing.txt") + ": no such file", r.err().strip());
         r = run("send", "--from", me, "--to", me, "--body", "x", "--ttl", "5");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--ttl"), r.err());
