@@ -46,7 +46,8 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "1", description = "How many addresses (default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--version", defaultValue = "4", description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--address-version", "--version"}, paramLabel = "V", defaultValue = "4",
+            description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
     int version;
 
     @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")

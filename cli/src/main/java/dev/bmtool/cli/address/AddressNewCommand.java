@@ -23,7 +23,8 @@ public final class AddressNewCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--version", defaultValue = "4", description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--address-version", "--version"}, paramLabel = "V", defaultValue = "4",
+            description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
     int version;
 
     @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
@@ -51,7 +52,7 @@ public final class AddressNewCommand implements Callable<Integer> {
 
     static void checkVersionStream(int version, long stream) {
         if (version != 3 && version != 4) {
-            throw new UsageException("--version must be 3 or 4");
+            throw new UsageException("--address-version must be 3 or 4");
         }
         if (stream < 1) {
             throw new UsageException("--stream must be at least 1");
