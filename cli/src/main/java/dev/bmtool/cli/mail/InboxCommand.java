@@ -58,7 +58,7 @@ public final class InboxCommand implements Callable<Integer> {
                 } else {
                     PrintWriter out = Cli.out(spec);
                     if (all.isEmpty()) {
-                        out.println("inbox is empty");
+                        out.println(unread ? "no unread messages" : "inbox is empty");
                     }
                     all.forEach(e -> out.println(line(e)));
                     out.flush();

@@ -106,6 +106,7 @@ class MailCliTest {
         Run r = run("inbox");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("inbox is empty"));
+        assertEquals("no unread messages", run("inbox", "--unread").out().strip());
         assertEquals("[]", run("inbox", "--json").out().trim());
         r = run("read", "7");
         assertEquals(1, r.code());
