@@ -97,6 +97,10 @@ public final class BmtoolCommand {
                 return EXIT_USAGE;
             }
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            Throwable io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+            if (io instanceof java.nio.file.FileSystemException f && msg.equals(f.getMessage())) {
+                msg = fileProblem(f); // NIO's own message is often the bare path
+            }
             if (ex instanceof ProtocolException) {
                 msg = "invalid input: " + msg;
             }
@@ -107,6 +111,17 @@ public final class BmtoolCommand {
             err.flush();
             return EXIT_FAILURE;
         }
+    }
+
+    /** "PATH: reason" for a file error whose message would be just the path. */
+    public static String fileProblem(java.nio.file.FileSystemException f) {
+        String reason = f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+        String file = f.getFile() == null ? "" : f.getFile();
+        String other = f.getOtherFile() == null ? "" : " -> " + f.getOtherFile();
+        return file + other + ": " + reason;
     }
 
     /**

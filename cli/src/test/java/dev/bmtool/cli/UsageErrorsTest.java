@@ -76,4 +76,18 @@ class UsageErrorsTest {
             todo.addAll(cl.getSubcommands().values());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void fileErrorsSayWhyNotJustThePath() throws Exception {
+        java.nio.file.NoSuchFileException e = new java.nio.file.NoSuchFileException("/x/y");
+        assertEquals("/x/y: no such file or directory", BmtoolCommand.fileProblem(e));
+        assertEquals("/x: Not a directory", BmtoolCommand.fileProblem(new java.nio.file.FileSystemException("/x", null, "Not a directory")));
+        // through the error handler: an exception whose message is just the path
+        CommandLine cl = BmtoolCommand.newCommandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        int rc = cl.getExecutionExceptionHandler().handleExecutionException(new java.io.UncheckedIOException(e.getMessage(), e), cl, null);
+        assertEquals(1, rc);
+        assertEquals("bmtool: /x/y: no such file or directory", err.toString().strip());
+    }
 }
