@@ -120,7 +120,7 @@ class ObjectDecryptCommandTest {
     void garbageInput() {
         assertEquals(2, run("--hex", "zz").rc()); // not hex: usage error
         assertEquals(1, run("--hex", "00").rc());
-        CliRunner.Result wif = run("--hex", "00", "--key-wif", "5bad");
+        CliRunner.Result wif = run("--hex", ObjectCommandTest.SAMPLE, "--key-wif", "5bad");
         assertEquals(2, wif.rc());
         assertTrue(wif.err().startsWith("bmtool: --key-wif: not a valid WIF private key"), wif.err());
         assertEquals(2, run(dir.resolve("nope").toString()).rc());
