@@ -90,4 +90,22 @@ class UsageErrorsTest {
         assertEquals(1, rc);
         assertEquals("bmtool: /x/y: no such file or directory", err.toString().strip());
     }
+
+    @org.junit.jupiter.api.Test
+    void everyCommandHasHelpAndJson() {
+        // README: "Every command has --help and --json"
+        java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(BmtoolCommand.newCommandLine());
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.poll();
+            var spec = cl.getCommandSpec();
+            boolean leaf = cl.getSubcommands().isEmpty();
+            if (spec.findOption("--help") == null || leaf && !spec.name().equals("help") && spec.findOption("--json") == null) {
+                missing.add(spec.qualifiedName());
+            }
+            todo.addAll(cl.getSubcommands().values());
+        }
+        assertEquals(java.util.List.of(), missing);
+    }
 }
