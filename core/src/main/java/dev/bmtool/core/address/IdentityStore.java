@@ -40,6 +40,11 @@ public final class IdentityStore {
         }
         try {
             return KeysDat.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (dev.bmtool.core.encoding.ProtocolException.BadValue e) {
+            // name the file: a user with several data dirs must know which one is broken
+            String m = String.valueOf(e.getMessage());
+            throw new dev.bmtool.core.encoding.ProtocolException.BadValue(
+                    file + (m.startsWith("keys.dat ") ? m.substring("keys.dat".length()) : ": " + m));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
