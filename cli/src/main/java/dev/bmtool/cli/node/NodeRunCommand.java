@@ -82,7 +82,7 @@ public final class NodeRunCommand implements Callable<Integer> {
                 .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits).build();
         PrintStream err = System.err;
         NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
-        Node node = Node.start(cfg, log);
+        Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
         AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -113,6 +113,21 @@ public final class NodeRunCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** Starts the node; a default API port taken since the check above (two nodes starting at once) falls back to any. */
+    private Node start(NodeConfig cfg, NodeLog log, boolean mayMovePort) throws java.io.IOException {
+        try {
+            return Node.start(cfg, log);
+        } catch (java.io.IOException e) {
+            if (!mayMovePort || !String.valueOf(e.getMessage()).startsWith("cannot start the control API")) {
+                throw e;
+            }
+            Cli.err(spec).println("bmtool: API port " + cfg.apiPort() + " was just taken; using a free port instead");
+            Cli.err(spec).flush();
+            return Node.start(NodeConfig.builder(cfg.dataDir()).listen(cfg.listen()).peers(cfg.peers())
+                    .bootstrap(cfg.bootstrap()).tls(cfg.tls()).apiPort(0).limits(cfg.limits()).build(), log);
+        }
     }
 
     /**
