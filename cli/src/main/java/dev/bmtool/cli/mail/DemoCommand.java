@@ -73,6 +73,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (ttl < MailSettings.MIN_TTL || ttl > MailSettings.MAX_TTL) {
             throw new UsageException("--ttl must be 300..2419200");
         }
+        if (timeout < 1) {
+            throw new UsageException("--timeout must be at least 1 second");
+        }
         PrintWriter out = Cli.out(spec);
         start = System.nanoTime();
         Path dirA = Files.createTempDirectory("bmtool-demo-a");

@@ -89,6 +89,10 @@ public final class SendCommand implements Callable<Integer> {
         if (ttl < 300 || ttl > 28 * 24 * 3600) {
             throw new UsageException("--ttl must be 300..2419200 seconds");
         }
+        if (timeout < 1) {
+            // checked before anything is queued: a message must not be left behind by a typo
+            throw new UsageException("--timeout must be at least 1 second");
+        }
         try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
             long id = s.agent().send(fromAddr, toAddr, subject, text, ttl);
             Set<String> done = waitForAck ? Set.of(MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK)
