@@ -31,10 +31,10 @@ public final class AddressFromKeysCommand implements Callable<Integer> {
             description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
     int version;
 
-    @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
 
-    @Option(names = "--label", defaultValue = "", description = "Label for a saved identity.")
+    @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label for a saved identity.")
     String label;
 
     @Option(names = "--save", description = "Add the identity to keys.dat in the data directory.")

@@ -27,13 +27,13 @@ public final class AddressNewCommand implements Callable<Integer> {
             description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
     int version;
 
-    @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
 
     @Option(names = "--shorter", description = "Require two leading zero bytes (shorter address, ~256x more work).")
     boolean shorter;
 
-    @Option(names = "--label", defaultValue = "", description = "Label stored with the identity.")
+    @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label stored with the identity.")
     String label;
 
     @Option(names = "--save", description = "Add the identity to keys.dat in the data directory.")
