@@ -75,6 +75,7 @@ public final class BmtoolCommand {
         BmtoolCommand root = new BmtoolCommand();
         CommandLine cl = new CommandLine(root);
         cl.setExecutionExceptionHandler(new ErrorHandler(root));
+        cl.setParameterExceptionHandler(new UsageHandler(root));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
@@ -96,6 +97,10 @@ public final class BmtoolCommand {
                 return EXIT_USAGE;
             }
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            Throwable io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+            if (io instanceof java.nio.file.FileSystemException f && msg.equals(f.getMessage())) {
+                msg = fileProblem(f); // NIO's own message is often the bare path
+            }
             if (ex instanceof ProtocolException) {
                 msg = "invalid input: " + msg;
             }
@@ -105,6 +110,61 @@ public final class BmtoolCommand {
             }
             err.flush();
             return EXIT_FAILURE;
+        }
+    }
+
+    /** "PATH: reason" for a file error whose message would be just the path. */
+    public static String fileProblem(java.nio.file.FileSystemException f) {
+        String reason = f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+        String file = f.getFile() == null ? "" : f.getFile();
+        String other = f.getOtherFile() == null ? "" : " -> " + f.getOtherFile();
+        return file + other + ": " + reason;
+    }
+
+    /**
+     * Parse errors (missing or unknown options, bad values) as one line on stderr, like every
+     * other error, with a pointer to the command's help instead of picocli's full usage dump.
+     */
+    static final class UsageHandler implements CommandLine.IParameterExceptionHandler {
+        private final BmtoolCommand root;
+
+        UsageHandler(BmtoolCommand root) {
+            this.root = root;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            PrintWriter err = cl.getErr();
+            String m = String.valueOf(ex.getMessage());
+            if (m.equals("missing subcommand") || m.startsWith("Missing required subcommand")) {
+                // a bare group command: its usage lists what it can do
+                cl.usage(err);
+                err.flush();
+                return EXIT_USAGE;
+            }
+            StringBuilder line = new StringBuilder("bmtool: ");
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getMessage().startsWith("Unmatched argument")) {
+                // picocli's "at index N" counts global options too; name the argument instead
+                line.append(cl.getSubcommands().isEmpty() ? "unexpected argument" : "unknown command")
+                        .append(u.getUnmatched().size() > 1 ? "s " : " ")
+                        .append(String.join(" ", u.getUnmatched().stream().map(a -> "'" + a + "'").toList()));
+            } else {
+                line.append(ex.getMessage());
+            }
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                line.append(" (did you mean ").append(String.join(" or ", u.getSuggestions())).append("?)");
+            }
+            line.append(" (see '").append(cl.getCommandSpec().qualifiedName()).append(" --help')");
+            err.println(line);
+            if (root.verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_USAGE;
         }
     }
 

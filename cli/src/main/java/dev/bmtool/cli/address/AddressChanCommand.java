@@ -20,7 +20,7 @@ public final class AddressChanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "Chan name.")
     String name;
 
-    @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
 
     @Option(names = "--save", description = "Join the chan: add it to keys.dat in the data directory.")

@@ -31,7 +31,7 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
     boolean help;
 
     static final class Source {
-        @Option(names = "--passphrase", required = true, description = "The passphrase (its UTF-8 bytes are used).")
+        @Option(names = "--passphrase", paramLabel = "P", required = true, description = "The passphrase (its UTF-8 bytes are used).")
         String passphrase;
 
         @Option(names = "--passphrase-file", required = true, paramLabel = "FILE",
@@ -43,19 +43,20 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--count", defaultValue = "1", description = "How many addresses (default ${DEFAULT-VALUE}).")
+    @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "How many addresses (default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--version", defaultValue = "4", description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--address-version", "--version"}, paramLabel = "V", defaultValue = "4",
+            description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
     int version;
 
-    @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
 
     @Option(names = "--shorter", description = "Require two leading zero bytes (eighteenByteRipe).")
     boolean shorter;
 
-    @Option(names = "--label", defaultValue = "", description = "Label for saved identities.")
+    @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label for saved identities.")
     String label;
 
     @Option(names = "--save", description = "Add the identities to keys.dat in the data directory.")

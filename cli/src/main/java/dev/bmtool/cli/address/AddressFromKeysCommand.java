@@ -27,13 +27,14 @@ public final class AddressFromKeysCommand implements Callable<Integer> {
     @Option(names = "--encryption-wif", required = true, paramLabel = "WIF", description = "Private encryption key.")
     String encryptionWif;
 
-    @Option(names = "--version", defaultValue = "4", description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--address-version", "--version"}, paramLabel = "V", defaultValue = "4",
+            description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
     int version;
 
-    @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
 
-    @Option(names = "--label", defaultValue = "", description = "Label for a saved identity.")
+    @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label for a saved identity.")
     String label;
 
     @Option(names = "--save", description = "Add the identity to keys.dat in the data directory.")
@@ -45,9 +46,18 @@ public final class AddressFromKeysCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AddressNewCommand.checkVersionStream(version, stream);
-        PrivateKey sig = Wif.decode(signingWif);
-        PrivateKey enc = Wif.decode(encryptionWif);
+        PrivateKey sig = wif("--signing-wif", signingWif);
+        PrivateKey enc = wif("--encryption-wif", encryptionWif);
         Identity id = Identity.of(label, version, stream, sig, enc);
         return IdentityOutput.emit(spec, List.of(id), save, json);
+    }
+
+    /** A mistyped key is a usage error (exit 2) that names the option. */
+    private static PrivateKey wif(String option, String text) {
+        try {
+            return Wif.decode(text.strip());
+        } catch (dev.bmtool.core.encoding.ProtocolException e) {
+            throw new dev.bmtool.cli.UsageException(option + ": not a valid WIF private key (" + e.getMessage() + ")");
+        }
     }
 }

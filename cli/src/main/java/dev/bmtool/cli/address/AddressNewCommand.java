@@ -23,16 +23,17 @@ public final class AddressNewCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--version", defaultValue = "4", description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--address-version", "--version"}, paramLabel = "V", defaultValue = "4",
+            description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
     int version;
 
-    @Option(names = "--stream", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
 
     @Option(names = "--shorter", description = "Require two leading zero bytes (shorter address, ~256x more work).")
     boolean shorter;
 
-    @Option(names = "--label", defaultValue = "", description = "Label stored with the identity.")
+    @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label stored with the identity.")
     String label;
 
     @Option(names = "--save", description = "Add the identity to keys.dat in the data directory.")
@@ -51,7 +52,7 @@ public final class AddressNewCommand implements Callable<Integer> {
 
     static void checkVersionStream(int version, long stream) {
         if (version != 3 && version != 4) {
-            throw new UsageException("--version must be 3 or 4");
+            throw new UsageException("--address-version must be 3 or 4");
         }
         if (stream < 1) {
             throw new UsageException("--stream must be at least 1");

@@ -38,9 +38,10 @@ import picocli.CommandLine.Spec;
  * the whole getpubkey -> pubkey -> msg -> ack flow at the real network difficulty.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start two nodes on loopback (fresh temporary data dirs), create an identity on each and send",
-            "a message from one to the other: getpubkey -> pubkey -> msg -> ack, every object with real proof of",
-            "work (network difficulty 1000/1000). Prints each step with its time and PoW engine."})
+        description = {"Send one message between two fresh nodes on loopback, step by step.",
+            "Starts two nodes (fresh temporary data dirs), creates an identity on each and sends a message from "
+            + "one to the other: getpubkey -> pubkey -> msg -> ack, every object with real proof of "
+            + "work (network difficulty 1000/1000). Prints each step with its time and PoW engine."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,6 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (ttl < MailSettings.MIN_TTL || ttl > MailSettings.MAX_TTL) {
             throw new UsageException("--ttl must be 300..2419200");
+        }
+        if (timeout < 1) {
+            throw new UsageException("--timeout must be at least 1 second");
         }
         PrintWriter out = Cli.out(spec);
         start = System.nanoTime();

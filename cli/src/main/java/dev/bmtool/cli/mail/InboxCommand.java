@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool inbox}: received messages and broadcasts; {@code --watch} keeps printing new ones. */
 @Command(name = "inbox", mixinStandardHelpOptions = true,
-        description = {"List received messages and broadcasts. Without a running node, first processes what the",
-            "node stored; --watch stays online (in-process node if none runs) and prints new ones as they come."})
+        description = {"List received messages and broadcasts.",
+            "Without a running node, first processes what the node stored; --watch stays online (in-process "
+            + "node if none runs) and prints new ones as they come."})
 public final class InboxCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -57,7 +58,7 @@ public final class InboxCommand implements Callable<Integer> {
                 } else {
                     PrintWriter out = Cli.out(spec);
                     if (all.isEmpty()) {
-                        out.println("inbox is empty");
+                        out.println(unread ? "no unread messages" : "inbox is empty");
                     }
                     all.forEach(e -> out.println(line(e)));
                     out.flush();

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool send}: a msg to an address or chan (getpubkey, ack, PoW, submit, status tracking). */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Send a message. Finds the recipient's pubkey (asking the network if needed), does the",
-            "proof of work and hands the msg to the node; --wait also waits for the acknowledgement."})
+        description = {"Send a message from one of your addresses.",
+            "Finds the recipient's pubkey (asking the network if needed), does the proof of work and hands the "
+            + "msg to the node; --wait also waits for the acknowledgement."})
 public final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,6 +54,10 @@ public final class SendCommand implements Callable<Integer> {
             }
             try {
                 return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UsageException("--body-file " + file + ": no such file");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UsageException("--body-file " + file + ": not UTF-8 text");
             } catch (IOException e) {
                 throw new UsageException("cannot read --body-file " + file + ": " + e.getMessage());
             }
@@ -83,6 +88,10 @@ public final class SendCommand implements Callable<Integer> {
         String text = body.read();
         if (ttl < 300 || ttl > 28 * 24 * 3600) {
             throw new UsageException("--ttl must be 300..2419200 seconds");
+        }
+        if (timeout < 1) {
+            // checked before anything is queued: a message must not be left behind by a typo
+            throw new UsageException("--timeout must be at least 1 second");
         }
         try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
             long id = s.agent().send(fromAddr, toAddr, subject, text, ttl);

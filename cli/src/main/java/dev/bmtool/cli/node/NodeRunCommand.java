@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool node run}: the node in the foreground until SIGINT/SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a lightweight node in the foreground: keeps valid objects in <data-dir>/node/objects.db,",
-            "exchanges them with peers and serves the local control API. Stop with Ctrl-C (SIGINT) or SIGTERM."})
+        description = {"Run a lightweight node in the foreground.",
+            "Keeps valid objects in <data-dir>/node/objects.db, exchanges them with peers and serves the local "
+            + "control API. Stop with Ctrl-C (SIGINT) or SIGTERM."})
 public final class NodeRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -69,13 +70,19 @@ public final class NodeRunCommand implements Callable<Integer> {
             }
             peerAddrs.add(a);
         }
+        int chosen = apiPort(apiPort, spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
+        if (chosen != apiPort) {
+            Cli.err(spec).println("bmtool: API port " + apiPort + " is in use; using a free port instead");
+            Cli.err(spec).flush();
+            apiPort = chosen;
+        }
         NodeConfig.Limits limits = NodeConfig.Limits.defaults().withMaxConnections(maxConnections);
         NodeConfig cfg = NodeConfig.builder(Cli.root(spec).dataDir()).listen(listenAddr)
                 .peers(peerAddrs.stream().map(a -> new InetSocketAddress(a.getHostString(), a.getPort())).toList())
                 .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits).build();
         PrintStream err = System.err;
         NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
-        Node node = Node.start(cfg, log);
+        Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
         AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -106,6 +113,38 @@ public final class NodeRunCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** Starts the node; a default API port taken since the check above (two nodes starting at once) falls back to any. */
+    private Node start(NodeConfig cfg, NodeLog log, boolean mayMovePort) throws java.io.IOException {
+        try {
+            return Node.start(cfg, log);
+        } catch (java.io.IOException e) {
+            if (!mayMovePort || !String.valueOf(e.getMessage()).startsWith("cannot start the control API")) {
+                throw e;
+            }
+            Cli.err(spec).println("bmtool: API port " + cfg.apiPort() + " was just taken; using a free port instead");
+            Cli.err(spec).flush();
+            return Node.start(NodeConfig.builder(cfg.dataDir()).listen(cfg.listen()).peers(cfg.peers())
+                    .bootstrap(cfg.bootstrap()).tls(cfg.tls()).apiPort(0).limits(cfg.limits()).build(), log);
+        }
+    }
+
+    /**
+     * The default API port if free, else 0 (any free port): a second node on this machine must
+     * not fail over it, since the other commands find the node through its data directory. A
+     * port given with --api-port is used as is (and fails clearly if taken).
+     */
+    static int apiPort(int port, boolean explicit) {
+        return explicit || port == 0 || portFree(port) ? port : 0;
+    }
+
+    private static boolean portFree(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Literal IPs stay as they are; host names are resolved once here. */

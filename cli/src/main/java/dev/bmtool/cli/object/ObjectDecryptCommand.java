@@ -54,7 +54,12 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BitmessageObject obj = input.load(System.in);
-        PrivateKey key = keyWif == null ? null : Wif.decode(keyWif);
+        PrivateKey key;
+        try {
+            key = keyWif == null ? null : Wif.decode(keyWif);
+        } catch (dev.bmtool.core.encoding.ProtocolException e) {
+            throw new UsageException("--key-wif: not a valid WIF private key (" + e.getMessage() + ")");
+        }
         Address addr = address == null ? null : Address.decode(address);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", obj.typeName());

@@ -2,6 +2,7 @@ package dev.bmtool.cli.object;
 
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.encoding.Hex;
+import dev.bmtool.core.encoding.ProtocolException;
 import dev.bmtool.core.object.BitmessageObject;
 import dev.bmtool.core.wire.Packet;
 import dev.bmtool.core.wire.PacketHeader;
@@ -37,8 +38,21 @@ public final class ObjectInput {
         if ((file == null) == (hex == null)) {
             throw new UsageException(file == null ? "give an object FILE or --hex HEX" : "give either FILE or --hex, not both");
         }
-        byte[] bytes = hex != null ? Hex.decode(hex) : decodeFileContent(readFile(stdin));
+        byte[] bytes = hex != null ? hexArgument(hex) : decodeFileContent(readFile(stdin));
         return parse(bytes);
+    }
+
+    /** A mistyped --hex is a usage error (exit 2), like pow's --initial-hash. */
+    private static byte[] hexArgument(String hex) {
+        String h = hex.strip();
+        if (h.startsWith("0x") || h.startsWith("0X")) {
+            h = h.substring(2);
+        }
+        try {
+            return Hex.decode(h);
+        } catch (ProtocolException e) {
+            throw new UsageException("--hex: " + e.getMessage());
+        }
     }
 
     private byte[] readFile(InputStream stdin) {

@@ -43,6 +43,13 @@ public final class ObjectListCommand implements Callable<Integer> {
         if (tag != null && !tag.matches("(?i)[0-9a-f]{64}")) {
             throw new UsageException("--tag must be 64 hex digits");
         }
+        if (type != null) {
+            try {
+                dev.bmtool.node.store.StoredObject.parseType(type); // checked here: a typo is a usage error
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--type: " + e.getMessage());
+            }
+        }
         ApiClient api = ApiClient.forDataDir(Cli.root(spec).dataDir());
         Map<String, Object> r = api.list(type, tag, after, limit, false);
         if (json) {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool object submit}: hands an object to the running node, which stores and announces it. */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submit an object (with its proof of work done) to the running node: it is validated,",
-            "stored and announced to every peer. Exit 1 if the node rejects it."})
+        description = {"Submit an object (with its proof of work done) to the running node.",
+            "The node validates, stores and announces it to every peer. Exit 1 if the node rejects it."})
 public final class ObjectSubmitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

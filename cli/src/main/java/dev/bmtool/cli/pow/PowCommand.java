@@ -179,6 +179,16 @@ public final class PowCommand implements Callable<Integer> {
         if (ntpb < 0 || extra < 0) {
             throw new UsageException("--ntpb and --extra must not be negative");
         }
+        if (out != null) {
+            // checked before the search so that a typo does not waste the proof of work
+            Path dir = out.toAbsolutePath().getParent();
+            if (Files.isDirectory(out)) {
+                throw new UsageException("--out " + out + " is a directory");
+            }
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw new UsageException("--out " + out + ": no such directory " + dir);
+            }
+        }
         long tgt = PowMath.senderTarget(obj.length(), lifetime, ntpb, extra);
         PowJob job = new PowJob(PowMath.initialHash(obj.bytesWithoutNonce()), tgt);
         PowScheduler.Outcome o = solve(scheduler, job);
@@ -188,7 +198,12 @@ public final class PowCommand implements Callable<Integer> {
             try {
                 Files.writeString(out, hex + "\n");
             } catch (IOException e) {
-                throw new UncheckedIOException(out + ": " + e.getMessage(), e);
+                // keep the work: the finished object goes to stdout instead
+                Cli.out(spec).println(hex);
+                Cli.out(spec).flush();
+                String why = e instanceof java.nio.file.FileSystemException f
+                        ? dev.bmtool.cli.BmtoolCommand.fileProblem(f) : out + ": " + e.getMessage();
+                throw new UncheckedIOException("cannot write " + why + " (the finished object is on stdout)", e);
             }
         }
         if (json) {
@@ -412,6 +427,8 @@ public final class PowCommand implements Callable<Integer> {
             }
         } catch (NoSuchFileException e) {
             throw new UsageException(objectFile + ": no such file");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new UncheckedIOException(dev.bmtool.cli.BmtoolCommand.fileProblem(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(objectFile + ": " + e.getMessage(), e);
         }

@@ -53,6 +53,15 @@ final class PowFormat {
 
     /** e.g. 1.25 M, 980 k, 12. */
     static String si(double v) {
+        if (v >= 1e18) {
+            return String.format(Locale.ROOT, "%.2f E", v / 1e18);
+        }
+        if (v >= 1e15) {
+            return String.format(Locale.ROOT, "%.2f P", v / 1e15);
+        }
+        if (v >= 1e12) {
+            return String.format(Locale.ROOT, "%.2f T", v / 1e12);
+        }
         if (v >= 1e9) {
             return String.format(Locale.ROOT, "%.2f G", v / 1e9);
         }
@@ -80,6 +89,9 @@ final class PowFormat {
         if (s < 86400 * 10) {
             return String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60);
         }
-        return (s / 86400) + "d";
+        if (s < 86400L * 365 * 1000) {
+            return (s / 86400) + "d";
+        }
+        return String.format(Locale.ROOT, "%.1e years", s / (86400.0 * 365.25));
     }
 }

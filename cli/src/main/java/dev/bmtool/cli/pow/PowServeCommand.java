@@ -103,7 +103,15 @@ public final class PowServeCommand implements Callable<Integer> {
             err.println("bmtool: " + msg);
             err.flush();
         });
-        try (PowServer s = PowServer.start(addr, scheduler, queue, batch, java.time.Duration.ofMillis(batchWindow))) {
+        PowServer started;
+        try {
+            started = PowServer.start(addr, scheduler, queue, batch, java.time.Duration.ofMillis(batchWindow));
+        } catch (java.net.BindException e) {
+            scheduler.close();
+            throw new java.io.IOException("cannot listen on " + listen + ": " + e.getMessage()
+                    + " (choose another with --listen)", e);
+        }
+        try (PowServer s = started) {
             server = s;
             InetSocketAddress bound = s.address();
             String url = "http://" + (bound.getAddress().getHostAddress().contains(":") ? "[" + bound.getAddress()

@@ -101,7 +101,7 @@ class AddressCommandsTest {
         assertEquals(0, r.rc(), r.err());
         assertTrue(r.out().startsWith("BM-2DAjcCFrqFrp88FUxExhJ9kPqHdunQmiyn"), r.out());
         CliRunner.Result bad = run("address", "from-keys", "--signing-wif", "5KU2gbe9", "--encryption-wif", "x");
-        assertEquals(1, bad.rc());
+        assertEquals(2, bad.rc()); // a mistyped key is a usage error
         assertTrue(bad.err().startsWith("bmtool: "), bad.err());
     }
 
@@ -110,6 +110,13 @@ class AddressCommandsTest {
         assertEquals(2, run("address").rc());
         assertEquals(2, run("address", "new", "--version", "5").rc());
         assertEquals(2, run("address", "deterministic").rc()); // --passphrase missing
+        CliRunner.Result v = run("address", "new", "--address-version", "5");
+        assertEquals(2, v.rc());
+        assertEquals("bmtool: --address-version must be 3 or 4", v.err().strip());
+        CliRunner.Result wif = run("address", "from-keys", "--signing-wif", "5notakey",
+                "--encryption-wif", "5KHd4c6cavd8xv4kzo3PwnVaYuBgEfg7voPQ5V97aZKgpYBXGck");
+        assertEquals(2, wif.rc());
+        assertTrue(wif.err().startsWith("bmtool: --signing-wif: not a valid WIF private key"), wif.err());
         CliRunner.Result help = run("address", "new", "--help");
         assertEquals(0, help.rc());
         assertTrue(help.out().contains("--shorter"));

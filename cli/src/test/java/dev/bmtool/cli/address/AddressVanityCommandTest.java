@@ -88,6 +88,11 @@ class AddressVanityCommandTest {
     void rejectsImpossiblePrefixes() {
         assertEquals(2, run("--prefix", "A"));
         assertTrue(err.toString().contains("after \"BM-2c\" the next character is one of STUVWX"), err.toString());
+        err.getBuffer().setLength(0);
+        // X may follow BM-2c, but only the lowest addresses continue past it
+        assertEquals(2, run("--prefix", "Xzzzzz"));
+        assertTrue(err.toString().contains("such addresses run from \"BM-2cS"), err.toString());
+        assertTrue(err.toString().contains("to \"BM-2cX"), err.toString());
     }
 
     @Test

@@ -86,6 +86,24 @@ class KeysCommandsTest {
     @Test
     void badInput() throws Exception {
         assertEquals(2, run("keys", "import", dir.resolve("missing").toString()).rc());
+        Path corruptDir = dir.resolve("corrupt-dir");
+        Files.createDirectories(corruptDir);
+        Files.writeString(corruptDir.resolve("keys.dat"), "garbage\n");
+        CliRunner.Result corrupt = CliRunner.run("--data-dir", corruptDir.toString(), "identity", "new");
+        assertEquals(1, corrupt.rc());
+        assertEquals("bmtool: invalid input: " + corruptDir.resolve("keys.dat") + " line 1: entry before any section",
+                corrupt.err().strip());
+        assertEquals("garbage\n", Files.readString(corruptDir.resolve("keys.dat")), "left as it was");
+        Path aFile = Files.writeString(dir.resolve("a-file"), "x");
+        CliRunner.Result notDir = run("keys", "export", "--out", aFile.resolve("keys.dat").toString());
+        assertEquals(1, notDir.rc());
+        assertEquals("bmtool: cannot write " + aFile.resolve("keys.dat") + ": Not a directory (" + aFile + ")",
+                notDir.err().strip());
+        CliRunner.Result noLock = CliRunner.run("--data-dir", aFile.resolve("sub").toString(), "identity", "new");
+        assertEquals(1, noLock.rc());
+        assertTrue(noLock.err().startsWith("bmtool: cannot lock " + aFile.resolve("sub").resolve("keys.dat") + ": "),
+                noLock.err());
+        assertTrue(noLock.err().strip().endsWith(")"), noLock.err()); // a reason, not just the path
         Path junk = dir.resolve("junk.dat");
         Files.writeString(junk, "this is not ini\n");
         CliRunner.Result r = run("keys", "import", junk.toString());

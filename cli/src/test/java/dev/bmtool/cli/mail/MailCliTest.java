@@ -106,6 +106,7 @@ class MailCliTest {
         Run r = run("inbox");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("inbox is empty"));
+        assertEquals("no unread messages", run("inbox", "--unread").out().strip());
         assertEquals("[]", run("inbox", "--json").out().trim());
         r = run("read", "7");
         assertEquals(1, r.code());
@@ -117,6 +118,16 @@ class MailCliTest {
         assertTrue(r.err().startsWith("bmtool: --to:"), r.err());
         r = run("send", "--from", me, "--to", me, "--body", "x", "--body-file", "f");
         assertEquals(2, r.code());
+        r = run("send", "--from", me, "--to", me, "--body-file", dir.resolve("missing.txt").toString());
+        assertEquals(2, r.code());
+        assertEquals("bmtool: --body-file " + dir.resolve("missing.txt") + ": no such file", r.err().strip());
+        r = run("send", "--from", me, "--to", me, "--body", "x", "--timeout", "0");
+        assertEquals(2, r.code());
+        assertEquals("bmtool: --timeout must be at least 1 second", r.err().strip());
+        assertEquals("[]", run("sent", "--json").out().trim(), "nothing queued by a usage error");
+        r = run("demo", "--timeout", "-1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--timeout"), r.err());
         r = run("send", "--from", me, "--to", me, "--body", "x", "--ttl", "5");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--ttl"), r.err());

@@ -65,6 +65,9 @@ class NodeCliTest {
         Run r = run("node", "status");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("bmtool: no node is running"), r.err());
+        Run typo = run("object", "list", "--type", "msgs");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().startsWith("bmtool: --type: unknown object type 'msgs'"), typo.err());
     }
 
     @Test
@@ -113,5 +116,15 @@ class NodeCliTest {
         Run r = run("node", "run", "--peer", "nonsense");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("HOST:PORT"), r.err());
+    }
+
+    @Test
+    void takenDefaultApiPortFallsBackToAFreeOneButAnExplicitOneIsKept() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertEquals(0, NodeRunCommand.apiPort(port, false));
+            assertEquals(port, NodeRunCommand.apiPort(port, true));
+        }
+        assertEquals(0, NodeRunCommand.apiPort(0, false));
     }
 }

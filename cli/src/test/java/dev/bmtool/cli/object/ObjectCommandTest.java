@@ -137,8 +137,12 @@ class ObjectCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("bmtool: invalid input: truncated"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
-        Run notHex = run("object", "inspect", "--hex", "xyz");
-        assertEquals(1, notHex.code());
+        Run notHex = run("object", "inspect", "--hex", "xyzw");
+        assertEquals(2, notHex.code());
+        assertTrue(notHex.err().startsWith("bmtool: --hex: not a hex string"), notHex.err());
+        Run odd = run("object", "verify", "--hex", SAMPLE + "0");
+        assertEquals(2, odd.code());
+        assertTrue(odd.err().contains("odd number"), odd.err());
         Run none = run("object", "inspect");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("FILE or --hex"), none.err());

@@ -118,8 +118,11 @@ class ObjectDecryptCommandTest {
 
     @Test
     void garbageInput() {
-        assertEquals(1, run("--hex", "zz").rc());
+        assertEquals(2, run("--hex", "zz").rc()); // not hex: usage error
         assertEquals(1, run("--hex", "00").rc());
+        CliRunner.Result wif = run("--hex", ObjectCommandTest.SAMPLE, "--key-wif", "5bad");
+        assertEquals(2, wif.rc());
+        assertTrue(wif.err().startsWith("bmtool: --key-wif: not a valid WIF private key"), wif.err());
         assertEquals(2, run(dir.resolve("nope").toString()).rc());
     }
 }

@@ -104,6 +104,22 @@ class PowCommandTest {
     }
 
     @Test
+    void badOutIsCaughtBeforeTheSearchAndNamed(@TempDir Path dir) throws Exception {
+        String zero = "0000000000000000" + SAMPLE.substring(16);
+        Path missing = dir.resolve("no-such-dir").resolve("done.hex");
+        Run r = run("pow", "--hex", zero, "--out", missing.toString());
+        assertEquals(2, r.code());
+        assertEquals("bmtool: --out " + missing + ": no such directory " + missing.getParent(), r.err().strip());
+        assertEquals("", r.out());
+        Run d = run("pow", "--hex", zero, "--out", dir.toString());
+        assertEquals(2, d.code());
+        assertTrue(d.err().contains("is a directory"), d.err());
+        Run in = run("pow", "--object", dir.resolve("none.hex").toString());
+        assertEquals(2, in.code());
+        assertTrue(in.err().contains("no such file"), in.err());
+    }
+
+    @Test
     void expiredObjectNeedsTtl() {
         Run r = run("pow", "--hex", SAMPLE, "--ttl", "-5");
         assertEquals(2, r.code());

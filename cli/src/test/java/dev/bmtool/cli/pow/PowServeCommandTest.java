@@ -1,6 +1,7 @@
 package dev.bmtool.cli.pow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,5 +68,17 @@ class PowServeCommandTest {
     @Test
     void badQueueIsAUsageError() {
         assertEquals(2, PowCommandTest.run("pow", "serve", "--listen", "127.0.0.1:0", "--queue", "0").code());
+    }
+
+    @Test
+    void portInUseIsOneClearLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String where = "127.0.0.1:" + taken.getLocalPort();
+            PowCommandTest.Run r = PowCommandTest.run("pow", "serve", "--listen", where, "--engine", "scalar");
+            assertEquals(1, r.code());
+            assertTrue(r.err().startsWith("bmtool: cannot listen on " + where + ": "), r.err());
+            assertTrue(r.err().contains("--listen"), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
     }
 }

@@ -40,6 +40,11 @@ public final class IdentityStore {
         }
         try {
             return KeysDat.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (dev.bmtool.core.encoding.ProtocolException.BadValue e) {
+            // name the file: a user with several data dirs must know which one is broken
+            String m = String.valueOf(e.getMessage());
+            throw new dev.bmtool.core.encoding.ProtocolException.BadValue(
+                    file + (m.startsWith("keys.dat ") ? m.substring("keys.dat".length()) : ": " + m));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -78,7 +83,7 @@ public final class IdentityStore {
                 return body.get();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot lock " + file + ": " + reason(e), e);
         } finally {
             JVM_LOCK.unlock();
         }
@@ -127,6 +132,10 @@ public final class IdentityStore {
     public static void writeAtomically(Path file, String text) {
         try {
             Path dir = file.toAbsolutePath().getParent();
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                // createDirectories would say FileAlreadyExists, read below as a temporary clash
+                throw new java.nio.file.FileSystemException(dir.toString(), null, "Not a directory");
+            }
             Files.createDirectories(dir);
             Path tmp = dir.resolve("." + FILE_NAME + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
             boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -153,7 +162,21 @@ public final class IdentityStore {
         } catch (FileAlreadyExistsException e) {
             throw new UncheckedIOException("temporary file clash writing " + file, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + reason(e), e);
         }
+    }
+
+    /** Why an I/O operation failed, for a one-line error: NIO's messages are often just the path. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or directory" + (n.getFile() == null ? "" : " (" + n.getFile() + ")");
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied" + (a.getFile() == null ? "" : " (" + a.getFile() + ")");
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+        }
+        return String.valueOf(e.getMessage());
     }
 }

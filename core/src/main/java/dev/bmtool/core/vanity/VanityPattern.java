@@ -221,8 +221,15 @@ public final class VanityPattern {
                     + "\": such addresses start with \"BM-" + fixed + "\" followed by one of "
                     + nextCharacters(len);
         }
-        return "no v4 stream-1 address with " + zeroBytes + " leading zero byte(s) starts with \"BM-" + fixed
-                + body + "\": after \"BM-" + fixed + "\" the next character is one of " + nextCharacters(len);
+        String head = "no v4 stream-1 address with " + zeroBytes + " leading zero byte(s) starts with \"BM-" + fixed
+                + body + "\": ";
+        if (!body.isEmpty() && nextCharacters(len).indexOf(body.charAt(0)) >= 0) {
+            // the first character is possible, a later one is beyond the first or last address
+            int n = Math.min(fixed.length() + body.length(), addressLength(len));
+            return head + "such addresses run from \"BM-" + Codec.base58(minValue(len)).substring(0, n)
+                    + "...\" to \"BM-" + Codec.base58(maxValue(len)).substring(0, n) + "...\"";
+        }
+        return head + "after \"BM-" + fixed + "\" the next character is one of " + nextCharacters(len);
     }
 
     /** Base58 digit counts of the smallest and largest address value per ripe length. */
