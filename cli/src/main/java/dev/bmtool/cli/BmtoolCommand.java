@@ -17,9 +17,10 @@ import picocli.CommandLine.ScopeType;
         versionProvider = BmtoolCommand.Version.class,
         description = "Bitmessage toolkit: hardware-accelerated proof of work, addresses, crypto and a lightweight node.",
         subcommands = {
-            CommandLine.HelpCommand.class,
-            dev.bmtool.cli.object.ObjectCommand.class,
-            dev.bmtool.cli.node.NodeCommand.class,
+            dev.bmtool.cli.mail.DemoCommand.class,
+            dev.bmtool.cli.pow.PowCommand.class,
+            dev.bmtool.cli.pow.BenchCommand.class,
+            dev.bmtool.cli.pow.DevicesCommand.class,
             AddressCommand.class,
             KeysCommand.class,
             dev.bmtool.cli.mail.IdentityCommand.class,
@@ -30,10 +31,9 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.InboxCommand.class,
             dev.bmtool.cli.mail.ReadCommand.class,
             dev.bmtool.cli.mail.SentCommand.class,
-            dev.bmtool.cli.mail.DemoCommand.class,
-            dev.bmtool.cli.pow.PowCommand.class,
-            dev.bmtool.cli.pow.BenchCommand.class,
-            dev.bmtool.cli.pow.DevicesCommand.class,
+            dev.bmtool.cli.node.NodeCommand.class,
+            dev.bmtool.cli.object.ObjectCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class BmtoolCommand {
 
