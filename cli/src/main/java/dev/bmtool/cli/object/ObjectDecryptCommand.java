@@ -9,6 +9,7 @@ import dev.bmtool.core.address.Wif;
 import dev.bmtool.core.crypto.DecryptionException;
 import dev.bmtool.core.crypto.PrivateKey;
 import dev.bmtool.core.encoding.Hex;
+import dev.bmtool.core.encoding.ProtocolException;
 import dev.bmtool.core.message.MessageEncoding;
 import dev.bmtool.core.message.MsgContent;
 import dev.bmtool.core.message.ObjectCrypto;
@@ -151,10 +152,16 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
 
     private static void message(long encoding, byte[] message, Map<String, Object> m) {
         m.put("encoding", MessageEncoding.name(encoding));
-        if (encoding == MessageEncoding.SIMPLE || encoding == MessageEncoding.TRIVIAL) {
-            MessageEncoding.Text t = MessageEncoding.decode(encoding, message);
-            m.put("subject", t.subject());
-            m.put("body", t.body());
+        if (encoding == MessageEncoding.SIMPLE || encoding == MessageEncoding.TRIVIAL
+                || encoding == MessageEncoding.EXTENDED) {
+            try {
+                MessageEncoding.Text t = MessageEncoding.decode(encoding, message);
+                m.put("subject", t.subject());
+                m.put("body", t.body());
+            } catch (ProtocolException e) {
+                m.put("messageError", e.getMessage());
+                m.put("messageHex", Hex.encode(message));
+            }
         } else {
             m.put("messageHex", Hex.encode(message));
         }

@@ -42,7 +42,10 @@ public final class MessageEncoding {
         return new Text("", utf8(message, 0, message.length));
     }
 
-    /** Decodes a message of any encoding we understand into text (TRIVIAL: body only). */
+    /**
+     * Decodes a message of any encoding we understand into text (TRIVIAL: body only). A malformed
+     * EXTENDED message throws ProtocolException; an unknown encoding UnsupportedOperationException.
+     */
     public static Text decode(long encoding, byte[] message) {
         if (encoding == SIMPLE) {
             return decodeSimple(message);
@@ -52,6 +55,9 @@ public final class MessageEncoding {
         }
         if (encoding == IGNORE) {
             return new Text("", "");
+        }
+        if (encoding == EXTENDED) {
+            return ExtendedEncoding.decode(message);
         }
         throw new UnsupportedOperationException("message encoding " + Long.toUnsignedString(encoding)
                 + " is not supported");

@@ -78,4 +78,18 @@ class DecoderFuzzTest {
         }
         MessageEncoding.decodeSimple(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @FuzzTest(maxDuration = "10s")
+    void extendedMessages(byte[] data) {
+        try {
+            ExtendedEncoding.decode(data);
+        } catch (ProtocolException expected) {
+            // fine
+        }
+        try {
+            ExtendedEncoding.unpack(data); // the msgpack reader alone, without zlib in front
+        } catch (ProtocolException expected) {
+            // fine
+        }
+    }
 }

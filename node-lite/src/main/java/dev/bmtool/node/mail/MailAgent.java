@@ -626,6 +626,10 @@ public final class MailAgent implements AutoCloseable {
         } catch (UnsupportedOperationException e) {
             return new MessageEncoding.Text("", "(message in " + MessageEncoding.name(encoding)
                     + " encoding, not shown; " + message.length + " bytes)");
+        } catch (ProtocolException e) {
+            // PyBitmessage too keeps such a message and shows an error in place of its text
+            return new MessageEncoding.Text("", "(could not decode the " + MessageEncoding.name(encoding)
+                    + " message: " + e.getMessage() + ")");
         }
     }
 
