@@ -53,6 +53,8 @@ public final class Network implements AutoCloseable {
     static final long PLAIN_ONLY_NANOS = TimeUnit.HOURS.toNanos(6);
     /** Last dial attempt per host:port, nanos. */
     private final Map<String, Long> lastAttempt = new ConcurrentHashMap<>();
+    /** Local PyBitmessage peers already warned about (see {@link #warnIfPyBitmessageWillNotAnnounce}). */
+    private final Set<String> dandelionWarned = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
     private volatile boolean closed;
     private Thread acceptThread;
@@ -348,12 +350,33 @@ public final class Network implements AutoCloseable {
         return null;
     }
 
+    /**
+     * PyBitmessage (Dandelion on) stems its own new objects only over connections it dialled, and
+     * does not count an inbound connection from a local address as a stem; when it has no other
+     * outbound connection its msgs, pubkeys and acks are never announced, and it refuses getdata
+     * for them (docs/interop.md). A loopback test network where bmtool dials PyBitmessage is
+     * exactly that case, and looks like bmtool losing messages, so say what to change.
+     */
+    private void warnIfPyBitmessageWillNotAnnounce(Connection c, HostAddress remoteHost) {
+        if (!c.outbound || remoteHost == null || remoteHost.isPublic()
+                || !c.remote.hasService(Version.NODE_DANDELION)
+                || !c.remote.userAgent().contains("PyBitmessage") || !dandelionWarned.add(c.host)) {
+            return;
+        }
+        String here = listenPort() > 0 ? "127.0.0.1:" + listenPort() : "this node's --listen address";
+        log.warn("peer " + c.name() + " is PyBitmessage with Dandelion on, and this node dialled it from a local"
+                + " address: it will not announce its own new msgs, pubkeys or acks to us. Let it dial this node"
+                + " instead (its keys.dat [bitmessagesettings] trustedpeer = " + here + ", and no --peer here),"
+                + " or set dandelion = 0 under [network] in its keys.dat. See docs/interop.md.");
+    }
+
     /** After the handshake (and TLS): send our addr and our inventory (brief 4.3 step 6). */
     void established(Connection c) {
         log.info("peer " + c.name() + " connected (" + (c.outbound ? "outbound" : "inbound") + ", "
                 + (c.tls ? "TLS" : "plain TCP") + ", " + c.remote.userAgent() + ")");
         long now = System.currentTimeMillis() / 1000;
         HostAddress remoteHost = c.socket.getInetAddress() == null ? null : HostAddress.of(c.socket.getInetAddress());
+        warnIfPyBitmessageWillNotAnnounce(c, remoteHost);
         if (c.outbound) {
             node.peers().rate(c.host, c.port, 0.1, now);
         } else if (remoteHost != null && remoteHost.isPublic() && c.port > 0) {

@@ -156,6 +156,45 @@ class PyBitmessageStyleTest {
         }
     }
 
+    /** Dials a PyBitmessage-like listener with these services and returns the node's warnings. */
+    private List<String> warningsAfterDialling(long services) throws Exception {
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        NodeLog log = (level, m) -> {
+            if (level.equals("WARN")) {
+                warnings.add(m);
+            }
+        };
+        try (ServerSocket ss = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                Node node = Node.start(config(dir).tls(false)
+                        .peers(List.of(new InetSocketAddress("127.0.0.1", ss.getLocalPort()))).build(), log);
+                Socket s = ss.accept()) {
+            s.setSoTimeout(10_000);
+            assertInstanceOf(Version.class, read(s.getInputStream()));
+            send(s.getOutputStream(), new Verack());
+            Version py = pyVersion(s.getPort());
+            send(s.getOutputStream(), new Version(3, services, py.timestamp(), py.addrRecv(),
+                    NetworkAddress.ofShort(services, HostAddress.parse("127.0.0.1"), 8444), py.nonce(), py.userAgent(),
+                    py.streams()));
+            assertInstanceOf(Verack.class, read(s.getInputStream()));
+            send(s.getOutputStream(), new Ping());
+            readUntil(s.getInputStream(), Pong.class); // established() has run by now
+            return List.copyOf(warnings);
+        }
+    }
+
+    @Test
+    void dialledLocalPyBitmessageWithDandelionGetsAHowToWarning() throws Exception {
+        List<String> w = warningsAfterDialling(Version.NODE_NETWORK | Version.NODE_DANDELION);
+        assertEquals(1, w.size(), w.toString());
+        assertTrue(w.get(0).contains("trustedpeer = 127.0.0.1:"), w.get(0));
+        assertTrue(w.get(0).contains("dandelion = 0"), w.get(0));
+    }
+
+    @Test
+    void noWarningWhenPyBitmessageRunsWithoutDandelion() throws Exception {
+        assertEquals(List.of(), warningsAfterDialling(Version.NODE_NETWORK));
+    }
+
     /**
      * What PyBitmessage v0.6 on Python 2.7 linked against OpenSSL 3 does as a TLS client: its
      * context allows TLS 1.3 but only the group secp256k1, so OpenSSL refuses to build a
