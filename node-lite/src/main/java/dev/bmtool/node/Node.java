@@ -45,6 +45,8 @@ public final class Node implements AutoCloseable {
     private final Object newObjectMonitor = new Object();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    /** Objects submitted here that no peer has fetched yet (hex hashes), for short-lived nodes. */
+    private final java.util.Set<String> localUnfetched = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService housekeeping;
     private volatile Network network;
     private volatile ApiServer api;
@@ -178,6 +180,9 @@ public final class Node implements AutoCloseable {
     public Offer submit(byte[] objectBytes) {
         BitmessageObject o = BitmessageObject.read(objectBytes);
         Offer r = offer(o, null, "local");
+        if (r.isNew()) {
+            localUnfetched.add(r.hashHex());
+        }
         if (r.rejection() != null) {
             log.info("rejected local object " + r.hashHex() + ": " + r.rejection());
         }
@@ -256,7 +261,21 @@ public final class Node implements AutoCloseable {
         m.put("connections", n == null ? 0 : n.connectionCount());
         m.put("established", n == null ? 0 : n.establishedCount());
         m.put("wanted", n == null ? 0 : n.wantedCount());
+        m.put("localNotFetched", localUnfetched.size());
         return m;
+    }
+
+    /** A peer fetched the object with this inventory hash from us (getdata answered). */
+    public void fetchedByPeer(byte[] hash) {
+        localUnfetched.remove(Hex.encode(hash));
+    }
+
+    /**
+     * How many objects submitted to this node no peer has fetched yet: a command that runs the
+     * node in-process waits for 0 before it exits, so its new objects have left the machine.
+     */
+    public int localObjectsNotFetched() {
+        return localUnfetched.size();
     }
 
     /** Open connections, for {@code peers}. */

@@ -140,6 +140,11 @@ final class MailSession implements AutoCloseable {
         return n instanceof Number x ? x.intValue() : 0;
     }
 
+    /** Objects submitted to the in-process node that no peer has fetched yet (0 for remote). */
+    int notFetched() {
+        return remote || mailbox.node() == null ? 0 : mailbox.node().localObjectsNotFetched();
+    }
+
     @Override
     public void close() {
         mailbox.close();

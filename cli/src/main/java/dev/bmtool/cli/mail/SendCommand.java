@@ -138,19 +138,30 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     /**
-     * An in-process node dies with the command: wait a little for a peer connection, give
-     * connected peers a moment to fetch the objects, and say so when none was reached.
+     * An in-process node dies with the command: wait for a peer connection, then until peers
+     * have fetched every object this process submitted (getdata answered; PyBitmessage asks a
+     * few seconds after our inv), and say so when that did not happen.
      */
     static void linger(MailSession s, CommandSpec spec) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 15_000;
         while (s.established() == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
-        if (s.established() > 0) {
-            Thread.sleep(3000);
-        } else {
+        if (s.established() == 0) {
             Cli.err(spec).println("bmtool: warning: no peer connected; the object stays in the node's store and goes"
                     + " out the next time a node runs for this data dir ('bmtool node run')");
+            Cli.err(spec).flush();
+            return;
+        }
+        deadline = System.currentTimeMillis() + 30_000;
+        while (s.notFetched() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        int left = s.notFetched();
+        if (left > 0) {
+            Cli.err(spec).println("bmtool: warning: connected, but no peer fetched " + left + " new object"
+                    + (left == 1 ? "" : "s") + " within 30 s; they stay in the node's store and go out the next time"
+                    + " a node runs for this data dir ('bmtool node run')");
             Cli.err(spec).flush();
         }
     }
@@ -180,8 +191,9 @@ public final class SendCommand implements Callable<Integer> {
         m.put("created", e.created());
         m.put("lastAction", e.lastAction());
         m.put("engine", e.engine());
-        if (e.note() != null) {
-            m.put("note", e.note());
+        long owner = MailStore.powOwner(e);
+        if (owner > 0) {
+            m.put("powProcess", owner); // the pid doing this message's proof of work
         }
         return m;
     }

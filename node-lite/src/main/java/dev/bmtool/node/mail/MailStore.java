@@ -359,6 +359,18 @@ public final class MailStore implements AutoCloseable {
 
     static final String OWNER_PREFIX = "pid ";
 
+    /** The process doing the proof of work of an entry in doingmsgpow, or -1 if unknown. */
+    public static long powOwner(SentEntry e) {
+        if (e.note() != null && e.note().startsWith(OWNER_PREFIX)) {
+            try {
+                return Long.parseLong(e.note().substring(OWNER_PREFIX.length()));
+            } catch (NumberFormatException ex) {
+                return -1; // unknown owner: treated as gone
+            }
+        }
+        return -1;
+    }
+
     /**
      * Puts messages left in doingmsgpow by a process that no longer runs (killed during the
      * proof of work) back to awaitingpubkey, so they are sent again. Returns how many.
@@ -366,14 +378,7 @@ public final class MailStore implements AutoCloseable {
     public int recoverAbandoned(long now) {
         int n = 0;
         for (SentEntry e : sentWithStatus(DOING_MSG_POW)) {
-            long pid = -1;
-            if (e.note() != null && e.note().startsWith(OWNER_PREFIX)) {
-                try {
-                    pid = Long.parseLong(e.note().substring(OWNER_PREFIX.length()));
-                } catch (NumberFormatException ex) {
-                    // unknown owner: treated as gone
-                }
-            }
+            long pid = powOwner(e);
             boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
             if (!alive && transition(e.id(), DOING_MSG_POW, AWAITING_PUBKEY, now)) {
                 n++;

@@ -273,6 +273,7 @@ final class Connection {
                     byte[] raw = net.objectBytes(v);
                     if (raw != null) {
                         sendBlocking(Packet.of(ObjectMessage.COMMAND, raw).write());
+                        net.fetched(v);
                         served++;
                     }
                 }

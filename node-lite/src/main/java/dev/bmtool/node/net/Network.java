@@ -444,6 +444,11 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** An object was written to a peer that asked for it. */
+    void fetched(InventoryVector v) {
+        node.fetchedByPeer(v.bytes());
+    }
+
     byte[] objectBytes(InventoryVector v) {
         if (!have.contains(v)) {
             return null;

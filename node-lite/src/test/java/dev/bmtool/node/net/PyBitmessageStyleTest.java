@@ -102,9 +102,11 @@ class PyBitmessageStyleTest {
             Inv inv = readUntil(t.in(), Inv.class);
             assertTrue(inv.hashes().contains(v), "initial inv lists the stored object");
             send(t.out(), new Dinv(List.of(InventoryVector.of(new byte[32])))); // ignored
+            assertEquals(1, node.localObjectsNotFetched(), "submitted, announced, not fetched yet");
             send(t.out(), new GetData(List.of(v)));
             ObjectMessage got = readUntil(t.in(), ObjectMessage.class);
             assertEquals(o, got.object());
+            assertEquals(0, node.localObjectsNotFetched(), "fetched by the peer");
             send(t.out(), new Ping());
             readUntil(t.in(), Pong.class);
         }
