@@ -71,6 +71,18 @@ class NodeCliTest {
     }
 
     @Test
+    void listenPortInUseSaysWhatToDo() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Run r = run("node", "run", "--no-bootstrap", "--api-port", "0",
+                    "--listen", "127.0.0.1:" + taken.getLocalPort());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("bmtool: cannot listen on 127.0.0.1:" + taken.getLocalPort()), r.err());
+            assertTrue(r.err().contains("--listen HOST:PORT"), r.err());
+            assertTrue(!r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
     void statusSubmitListGet() throws Exception {
         BitmessageObject o = mined();
         String hash = Hex.encode(PowMath.inventoryHash(o.write()));

@@ -141,8 +141,13 @@ public final class Network implements AutoCloseable {
                 ss.bind(config.listen(), 64);
             } catch (IOException e) {
                 ss.close();
+                String hint = e instanceof java.net.BindException && e.getMessage() != null
+                        && e.getMessage().contains("in use")
+                        ? " (another node, e.g. PyBitmessage, may hold it; choose one with --listen HOST:PORT,"
+                                + " port 0 = any free port)"
+                        : "";
                 throw new IOException("cannot listen on " + config.listen().getHostString() + ":"
-                        + config.listen().getPort() + ": " + e.getMessage(), e);
+                        + config.listen().getPort() + ": " + e.getMessage() + hint, e);
             }
             listener = ss;
             log.info("listening on " + ss.getInetAddress().getHostAddress() + ":" + ss.getLocalPort()
