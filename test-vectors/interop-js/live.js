@@ -4,7 +4,8 @@
 //   JS -> node: handshake, inv/getdata/object of the JS identity's pubkey;
 //   bmtool send -> JS: the msg reaches the JS peer, decrypts and verifies; JS returns the ack
 //     object found inside, and bmtool's sent folder reaches "ackreceived";
-//   JS getpubkey -> the node's mail agent publishes bmtool's pubkey -> JS msg -> bmtool inbox.
+//   JS getpubkey -> the node's mail agent publishes bmtool's pubkey -> JS msg -> bmtool inbox;
+//   broadcasts both ways (bmtool subscribe).
 // Run: npm install && node live.js   (needs the repository's ./bmtool and JDK 25)
 "use strict";
 const fs = require("fs");
@@ -183,6 +184,22 @@ async function main() {
       .catch(e => fail(e.message));
   if (inboxed.from !== me.encode()) fail("inbox sender " + inboxed.from);
   log("bmtool inbox:", JSON.stringify({from: inboxed.from, subject: inboxed.subject}));
+  // 4. Broadcasts both ways: bmtool's v5 broadcast decrypted by a JS subscriber; a JS broadcast
+  //    reaches bmtool's inbox through `bmtool subscribe`.
+  const bSubject = "bmtool broadcast", bBody = "to every subscriber";
+  bmtool("broadcast", "--from", ours.address, "--subject", bSubject, "--body", bBody, "--ttl", String(TTL));
+  const bPayload = await waitUntil(() => [...peer.objects.values()].find(p => structs.object.decodePayload(p).type === 3),
+      "bmtool's broadcast at the JS peer").catch(e => fail(e.message));
+  const bc = await objects.broadcast.decodePayloadAsync(bPayload, {subscriptions: [target]});
+  if (bc.subject !== bSubject || bc.message !== bBody) fail("broadcast text differs: " + JSON.stringify([bc.subject, bc.message]));
+  log("JS subscriber decrypted bmtool's broadcast v" + bc.version + " and verified its signature");
+  bmtool("subscribe", me.encode(), "--label", "bitmessage-js");
+  const jbSubject = "bitmessage-js broadcast";
+  peer.offer(await objects.broadcast.encodeAsync({ttl: TTL, from: me, encoding: objects.msg.SIMPLE,
+      subject: jbSubject, message: "hello subscribers"}));
+  const jb = await waitUntil(() => bmtool("inbox").find(m => m.subject === jbSubject), "the JS broadcast in bmtool's inbox")
+      .catch(e => fail(e.message));
+  log("bmtool inbox:", JSON.stringify({kind: jb.kind, from: jb.from, subject: jb.subject}));
   log("PASS: every step interoperated; node log in", path.join(dataDir, "node-stderr.log"));
   sock.end();
   cleanup();
