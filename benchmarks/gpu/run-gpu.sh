@@ -16,10 +16,12 @@ out="${OUT:-$root/target/gpu-bench}"
 mkdir -p "$out"
 
 java=""
-for c in "$root/.jre/bin/java" "${JAVA_HOME:-/nonexistent}/bin/java" "$(command -v java 2>/dev/null)"; do
-  [ -n "$c" ] && [ -x "$c" ] && { java="$c"; break; }
+for c in "$root/.jre/bin/java" "${JAVA_HOME:-/nonexistent}/bin/java" /usr/lib/jvm/temurin-2[5-9]*/bin/java \
+         "$(command -v java 2>/dev/null)"; do
+  # the first Java 25 or later (the classes are compiled for 25)
+  [ -n "$c" ] && [ -x "$c" ] && "$c" -version 2>&1 | grep -q 'version "\(2[5-9]\|[3-9][0-9]\)' && { java="$c"; break; }
 done
-[ -n "$java" ] || { echo "run-gpu: no java (build one with ../shared/gpu/make-jre.sh .jre)" >&2; exit 2; }
+[ -n "$java" ] || { echo "run-gpu: no Java 25 (build one with ../shared/gpu/make-jre.sh .jre)" >&2; exit 2; }
 jar="$root/cli/target/bmtool.jar"
 [ -f "$jar" ] && [ -d "$root/cli/target/lib" ] || { echo "run-gpu: $jar missing (mvn -pl cli -am package -DskipTests)" >&2; exit 2; }
 
