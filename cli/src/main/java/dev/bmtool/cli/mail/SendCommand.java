@@ -97,11 +97,19 @@ public final class SendCommand implements Callable<Integer> {
             long id = s.agent().send(fromAddr, toAddr, subject, text, ttl);
             Set<String> done = waitForAck ? Set.of(MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK)
                     : Set.of(MailStore.MSG_SENT, MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK);
-            MailStore.SentEntry e = await(s, id, done);
+            Set<String> stop = new java.util.HashSet<>(done);
+            stop.add(MailStore.TOO_DIFFICULT);
+            MailStore.SentEntry e = await(s, id, stop);
             if (!s.remote() && done.contains(e.status())) {
                 linger(s, spec);
             }
             report(e);
+            if (e.status().equals(MailStore.TOO_DIFFICULT)) {
+                Cli.err(spec).println("bmtool: message " + id + " not sent: " + e.note() + "; it stays queued as "
+                        + MailStore.TOO_DIFFICULT + " and goes out once the limit allows it, while a node runs for this data dir");
+                Cli.err(spec).flush();
+                return 1;
+            }
             if (!done.contains(e.status())) {
                 Cli.err(spec).println("bmtool: message " + id + " is " + e.status() + " after " + timeout
                         + " s; it stays queued and goes on while a node runs for this data dir ('bmtool node run')");
@@ -194,6 +202,8 @@ public final class SendCommand implements Callable<Integer> {
         long owner = MailStore.powOwner(e);
         if (owner > 0) {
             m.put("powProcess", owner); // the pid doing this message's proof of work
+        } else if (e.note() != null) {
+            m.put("note", e.note()); // why it is in its state (toodifficult, a failed send)
         }
         return m;
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code bmtool sent}: the sent folder with PyBitmessage's status names. */
 @Command(name = "sent", mixinStandardHelpOptions = true,
         description = {"List sent messages and broadcasts with their status.",
-            "Status: awaitingpubkey, doingmsgpow, msgsent, msgsentnoackexpected, ackreceived, broadcastsent."})
+            "Status: awaitingpubkey, doingmsgpow, msgsent, msgsentnoackexpected, ackreceived, toodifficult, "
+                    + "broadcastsent."})
 public final class SentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

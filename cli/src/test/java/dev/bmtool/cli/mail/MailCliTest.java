@@ -100,6 +100,29 @@ class MailCliTest {
     }
 
     @Test
+    void sendToARecipientOverTheDifficultyLimitSaysSoAndKeepsTheMessage() throws Exception {
+        String me = Json.parseObject(run("identity", "new", "--json").out().trim()).get("address").toString();
+        // a recipient whose pubkey (already known) demands 3x the network minimum; our limit is 2x
+        dev.bmtool.core.address.Identity them = dev.bmtool.core.address.AddressGenerator.random("them", 4, 1, 1,
+                new java.security.SecureRandom());
+        try (dev.bmtool.node.mail.MailStore store = dev.bmtool.node.mail.MailStore.open(dir)) {
+            store.putPubkey(new dev.bmtool.node.mail.MailStore.Pubkey(them.address(), 1, them.publicSigningKey(),
+                    them.publicEncryptionKey(), 3000, 1000, "test", System.currentTimeMillis() / 1000));
+        }
+        dev.bmtool.core.address.IdentityStore ids = new dev.bmtool.core.address.IdentityStore(dir);
+        dev.bmtool.core.address.KeysDat k = ids.load();
+        k.set(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION, "maxacceptablenoncetrialsperbyte", "2000");
+        ids.save(k);
+        Run r = run("send", "--from", me, "--to", them.address().encode(), "--body", "x", "--peer", "127.0.0.1:1");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("not sent: the recipient demands 3 x and 1 x the network minimum"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        Map<String, Object> sent = jsonList(run("sent", "--json").out()).getFirst();
+        assertEquals("toodifficult", sent.get("status"));
+        assertTrue(sent.get("note").toString().contains("maxacceptablenoncetrialsperbyte"), sent.toString());
+    }
+
+    @Test
     void emptyFoldersAndBadArguments() {
         assertEquals("[]", run("sent", "--json").out().trim());
         assertTrue(run("sent").out().contains("nothing sent"));

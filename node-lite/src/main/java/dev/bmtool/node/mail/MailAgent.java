@@ -3,6 +3,7 @@ package dev.bmtool.node.mail;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.address.IdentityStore;
+import dev.bmtool.core.address.KeysDat;
 import dev.bmtool.core.crypto.Hashes;
 import dev.bmtool.core.encoding.ByteWriter;
 import dev.bmtool.core.encoding.Hex;
@@ -71,6 +72,7 @@ public final class MailAgent implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ReentrantLock pollLock = new ReentrantLock();
     private List<Identity> identities = List.of();
+    private DifficultyLimit difficultyLimit = DifficultyLimit.DEFAULT;
     private FileTime identitiesTime;
     private long skipped;
     private volatile boolean closed;
@@ -110,13 +112,72 @@ public final class MailAgent implements AutoCloseable {
         try {
             FileTime t = Files.exists(f) ? Files.getLastModifiedTime(f) : FileTime.fromMillis(0);
             if (!t.equals(identitiesTime)) {
-                identities = identityStore.list();
+                KeysDat k = identityStore.load();
+                identities = k.identities().identities();
+                difficultyLimit = DifficultyLimit.of(k.section(KeysDat.SETTINGS_SECTION));
                 identitiesTime = t;
             }
         } catch (IOException | RuntimeException e) {
             // keep the identities we had; a half-written keys.dat is replaced atomically anyway
         }
         return identities;
+    }
+
+    /**
+     * The most work we do for a recipient, from keys.dat's {@code [bitmessagesettings]}
+     * {@code maxacceptablenoncetrialsperbyte} / {@code maxacceptablepayloadlengthextrabytes}
+     * (PyBitmessage's names; missing or 0 means its sanity default, 20,000,000 times the
+     * network minimum). Re-read with the identities.
+     */
+    record DifficultyLimit(long nonceTrialsPerByte, long extraBytes) {
+        static final long RIDICULOUS = 20_000_000L;
+        static final DifficultyLimit DEFAULT = new DifficultyLimit(RIDICULOUS * PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE,
+                RIDICULOUS * PowMath.DEFAULT_EXTRA_BYTES);
+
+        static DifficultyLimit of(java.util.Map<String, String> settings) {
+            return new DifficultyLimit(
+                    value(settings, "maxacceptablenoncetrialsperbyte", DEFAULT.nonceTrialsPerByte()),
+                    value(settings, "maxacceptablepayloadlengthextrabytes", DEFAULT.extraBytes()));
+        }
+
+        private static long value(java.util.Map<String, String> settings, String key, long otherwise) {
+            String v = settings == null ? null : settings.get(key);
+            try {
+                long n = v == null ? 0 : Long.parseLong(v.strip());
+                return n > 0 ? n : otherwise;
+            } catch (NumberFormatException e) {
+                return otherwise; // PyBitmessage would refuse to start; we keep its default
+            }
+        }
+
+        boolean allows(SenderKeys k) {
+            return k.nonceTrialsPerByte() <= nonceTrialsPerByte && k.payloadLengthExtraBytes() <= extraBytes;
+        }
+    }
+
+    private synchronized DifficultyLimit difficultyLimit() {
+        identities();
+        return difficultyLimit;
+    }
+
+    /** Why a recipient's demanded work is over our limit, or null when it is not. */
+    private String tooDifficult(Recipient r) {
+        DifficultyLimit limit = difficultyLimit();
+        if (r.chan() || limit.allows(r.keys())) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT,
+                "the recipient demands %s x and %s x the network minimum (nonceTrialsPerByte %d,"
+                        + " payloadLengthExtraBytes %d); the limit is %d and %d (keys.dat [bitmessagesettings]"
+                        + " maxacceptablenoncetrialsperbyte / maxacceptablepayloadlengthextrabytes)",
+                times(r.keys().nonceTrialsPerByte(), PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE),
+                times(r.keys().payloadLengthExtraBytes(), PowMath.DEFAULT_EXTRA_BYTES), r.keys().nonceTrialsPerByte(),
+                r.keys().payloadLengthExtraBytes(), limit.nonceTrialsPerByte(), limit.extraBytes());
+    }
+
+    private static String times(long v, long unit) {
+        return java.math.BigDecimal.valueOf(v).divide(java.math.BigDecimal.valueOf(unit)).stripTrailingZeros()
+                .toPlainString();
     }
 
     private Optional<Identity> own(Address a) {
@@ -199,6 +260,15 @@ public final class MailAgent implements AutoCloseable {
         Address to = Address.decode(e.to());
         Optional<Recipient> r = recipient(to);
         if (r.isPresent()) {
+            String why = tooDifficult(r.get());
+            if (why != null) {
+                // PyBitmessage's "toodifficult": kept, and sent once the limit allows it
+                if (store.transition(rowId, MailStore.AWAITING_PUBKEY, MailStore.TOO_DIFFICULT, now())) {
+                    store.setStatus(rowId, MailStore.TOO_DIFFICULT, why, now());
+                }
+                emit("too difficult", "message " + rowId + " to " + e.to() + ": " + why, null);
+                return;
+            }
             if (store.transition(rowId, MailStore.AWAITING_PUBKEY, MailStore.DOING_MSG_POW, now())) {
                 sendMsg(store.sentEntry(rowId).orElseThrow(), r.get(), e.ttl(), e.retries());
             }
@@ -656,6 +726,13 @@ public final class MailAgent implements AutoCloseable {
         long now = now();
         if (store.recoverAbandoned(now) > 0) {
             emit("recovered", "messages interrupted during their proof of work are queued again", null);
+        }
+        for (MailStore.SentEntry e : store.sentWithStatus(MailStore.TOO_DIFFICULT)) {
+            // the limit may have been raised in keys.dat since (PyBitmessage retries these too)
+            Optional<Recipient> r = recipient(Address.decode(e.to()));
+            if (r.isPresent() && tooDifficult(r.get()) == null) {
+                store.transition(e.id(), MailStore.TOO_DIFFICULT, MailStore.AWAITING_PUBKEY, now);
+            }
         }
         for (MailStore.SentEntry e : store.sentWithStatus(MailStore.AWAITING_PUBKEY)) {
             try {

@@ -121,6 +121,50 @@ class MailTimersTest {
         assertEquals(3, submitted.size());
     }
 
+    /** keys.dat [bitmessagesettings] limits, as PyBitmessage names them; a new mtime so the agent re-reads. */
+    private void setLimits(String ntpb, String extra) throws Exception {
+        dev.bmtool.core.address.IdentityStore ids = new dev.bmtool.core.address.IdentityStore(dir);
+        dev.bmtool.core.address.KeysDat k = ids.load();
+        k.set(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION, "maxacceptablenoncetrialsperbyte", ntpb);
+        k.set(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION, "maxacceptablepayloadlengthextrabytes", extra);
+        ids.save(k);
+        java.nio.file.Files.setLastModifiedTime(ids.file(),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + (long) (Math.random() * 1e6)));
+    }
+
+    @Test
+    void recipientDemandingMoreThanTheLimitIsTooDifficultUntilTheLimitIsRaised() throws Exception {
+        Identity plain = AddressGenerator.random("v3", 3, 1, 1, new SecureRandom());
+        Identity demanding = new Identity("v3", plain.address(), plain.signingKey(), plain.encryptionKey(), 3000, 1500,
+                false, true, java.util.Map.of());
+        setLimits("2000", "0"); // 2x the minimum; 0 = PyBitmessage's default for the other
+        long id = agent.send(me.address(), demanding.address(), "s", "b", 600);
+        feed(ObjectCrypto.signPubkeyV3(demanding, clock[0] + 600));
+        MailStore.SentEntry e = store.sentEntry(id).orElseThrow();
+        assertEquals(MailStore.TOO_DIFFICULT, e.status());
+        assertTrue(e.note().contains("3 x and 1.5 x the network minimum"), e.note());
+        assertEquals(1, submitted.size(), "only the getpubkey went out");
+        agent.tick();
+        assertEquals(MailStore.TOO_DIFFICULT, store.sentEntry(id).orElseThrow().status(), "still over the limit");
+
+        setLimits("3000", "1500");
+        agent.tick();
+        assertEquals(MailStore.MSG_SENT, store.sentEntry(id).orElseThrow().status());
+        assertEquals(2, submitted.size());
+        BitmessageObject msg = submitted.get(1);
+        long target = PowMath.verifierTarget(msg.length(), msg.expiresTime() - clock[0], 3000, 1500);
+        assertTrue(Long.compareUnsigned(msg.trialValue(), target) <= 0, "PoW at the recipient's difficulty");
+    }
+
+    @Test
+    void defaultLimitIsPyBitmessagesSanityCheck() {
+        MailAgent.DifficultyLimit d = MailAgent.DifficultyLimit.of(java.util.Map.of());
+        assertEquals(20_000_000_000L, d.nonceTrialsPerByte());
+        assertEquals(20_000_000_000L, d.extraBytes());
+        assertEquals(d, MailAgent.DifficultyLimit.of(java.util.Map.of("maxacceptablenoncetrialsperbyte", "0",
+                "maxacceptablepayloadlengthextrabytes", "junk")));
+    }
+
     @Test
     void messageLeftInPowByADeadProcessIsSentAgain() {
         Identity other = AddressGenerator.random("other", 4, 1, 1, new SecureRandom());
