@@ -197,7 +197,9 @@ public final class OpenClBench {
         long t0 = System.nanoTime();
         try (OpenClEngine e = OpenClEngine.open(dev, base(), s -> p.println("problem: " + s))) {
             double openMs = (System.nanoTime() - t0) / 1e6;
-            p.printf(Locale.ROOT, "open: %.0f ms (%s)%n", openMs, e.programFromCache() ? "cached binary" : "built from source");
+            p.printf(Locale.ROOT, "open: %.0f ms (%s); work group %d (kernels accept up to %d)%n", openMs,
+                    e.programFromCache() ? "cached binary" : "built from source", e.workGroupSize(),
+                    e.kernelWorkGroupLimit());
             m.put("openMs", openMs);
 
             // 1. kernel against the CPU reference

@@ -160,6 +160,11 @@ public final class OpenClEngine implements BatchPowEngine {
     private cl_kernel searchKernel;
     private cl_kernel batchKernel;
     private cl_kernel trialsKernel;
+    /**
+     * The largest work group all three kernels accept here (CL_KERNEL_WORK_GROUP_SIZE): with
+     * many registers per item a GPU allows less than the device's maximum.
+     */
+    private long kernelLocalLimit = Long.MAX_VALUE;
     private cl_mem jobBuf;
     private cl_mem batchBuf;
     /** Two result areas (launch parity) of maxBatch {hits, smallest launch index} pairs. */
@@ -190,6 +195,9 @@ public final class OpenClEngine implements BatchPowEngine {
             searchKernel = clCreateKernel(program, "bm_search", null);
             batchKernel = clCreateKernel(program, "bm_search_batch", null);
             trialsKernel = clCreateKernel(program, "bm_trials", null);
+            for (cl_kernel k : new cl_kernel[] {searchKernel, batchKernel, trialsKernel}) {
+                kernelLocalLimit = Math.min(kernelLocalLimit, kernelWorkGroupSize(k, device.device()));
+            }
             jobBuf = clCreateBuffer(context, CL_MEM_READ_ONLY, JobRecord.BYTES, null, null);
             batchBuf = clCreateBuffer(context, CL_MEM_READ_ONLY, (long) JobRecord.BYTES * maxBatch, null, null);
             resBuf = clCreateBuffer(context, CL_MEM_READ_WRITE, 2L * 2 * Integer.BYTES * maxBatch, null, null);
@@ -538,9 +546,25 @@ public final class OpenClEngine implements BatchPowEngine {
      * leaving it to the driver lets pocl pick a new size, and compile a new kernel variant, for
      * every new global size of the launch ramp.
      */
+    /** The work-group size launches use: the requested one, within what the device and kernels allow. */
+    public long workGroupSize() {
+        return local();
+    }
+
+    /** The largest work group every search kernel accepts on this device. */
+    public long kernelWorkGroupLimit() {
+        return Math.min(device.maxWorkGroupSize(), kernelLocalLimit);
+    }
+
     private long local() {
         long l = options.localSize() > 0 ? options.localSize() : DEFAULT_LOCAL;
-        return Math.max(1, Math.min(l, device.maxWorkGroupSize()));
+        return Math.max(1, Math.min(l, Math.min(device.maxWorkGroupSize(), kernelLocalLimit)));
+    }
+
+    private static long kernelWorkGroupSize(cl_kernel k, cl_device_id d) {
+        long[] v = new long[1];
+        clGetKernelWorkGroupInfo(k, d, CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(v), null);
+        return v[0] > 0 ? v[0] : Long.MAX_VALUE;
     }
 
     private long roundToLocal(long items) {

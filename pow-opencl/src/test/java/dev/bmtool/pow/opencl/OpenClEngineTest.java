@@ -43,6 +43,19 @@ class OpenClEngineTest {
     }
 
     @Test
+    void oversizedWorkGroupIsClampedToWhatTheKernelsAccept() {
+        for (OpenClDevice dev : OpenClPlatforms.discover().devices()) {
+            try (OpenClEngine e = OpenClEngine.open(dev, PoclEngines.options().withLocalSize(1 << 20), s -> { })) {
+                assertTrue(e.kernelWorkGroupLimit() >= 1 && e.kernelWorkGroupLimit() <= dev.maxWorkGroupSize());
+                assertEquals(e.kernelWorkGroupLimit(), e.workGroupSize());
+                PowResult r = e.search(new PowJob(SAMPLE_IH, SAMPLE_TARGET), new NonceRange(SAMPLE_NONCE - 60, 100),
+                        PowMonitor.NONE);
+                assertEquals(SAMPLE_NONCE, r.nonce(), r.toString());
+            }
+        }
+    }
+
+    @Test
     void searchFromZeroFindsAValidNonce() {
         for (OpenClEngine e : PoclEngines.all()) {
             AtomicLong reported = new AtomicLong();
