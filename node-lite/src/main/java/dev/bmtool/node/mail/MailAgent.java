@@ -44,7 +44,7 @@ import java.util.function.LongSupplier;
 public final class MailAgent implements AutoCloseable {
     /** To-address PyBitmessage shows for received broadcasts. */
     public static final String BROADCAST_TO = "[Broadcast subscribers]";
-    private static final String SEQ_KEY = "node.seq";
+    private static final String SEQ_KEY = MailStore.POLL_CURSOR_KEY;
     private static final int BATCH = 200;
     /** Largest getpubkey PyBitmessage answers. */
     private static final int MAX_GETPUBKEY_LENGTH = 200;
@@ -591,6 +591,53 @@ public final class MailAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * A subscription added after its broadcasts arrived: look through the broadcasts the node
+     * still holds (by tag for v5) once, so they reach the inbox too. Duplicates are dropped by
+     * the inbox (signature hash).
+     */
+    private void scanForNewSubscriptions() {
+        for (MailStore.Subscription s : store.subscriptions()) {
+            String key = MailStore.scannedKey(s.address());
+            long pending = store.state(key, 1);
+            if (pending >= 0) {
+                continue;
+            }
+            long upTo = -1 - pending; // objects after this one are polled with the subscription in place
+            Address a = s.address();
+            byte[] tag = a.broadcastObjectVersion() == 5 ? a.tag() : null;
+            long after = 0;
+            while (true) {
+                List<NodeLink.Stored> l;
+                try {
+                    l = link.objects(BitmessageObject.TYPE_BROADCAST, tag, after, BATCH, 0);
+                } catch (RuntimeException e) {
+                    return; // node not reachable now: the next tick tries again
+                }
+                boolean past = false;
+                for (NodeLink.Stored st : l) {
+                    if (st.seq() > upTo) {
+                        past = true;
+                        break;
+                    }
+                    try {
+                        BitmessageObject o = BitmessageObject.read(st.raw());
+                        if (o.objectType() == BitmessageObject.TYPE_BROADCAST) {
+                            receiveBroadcast(o, st.hash());
+                        }
+                    } catch (RuntimeException e) {
+                        skipped++;
+                    }
+                }
+                if (past || l.size() < BATCH) {
+                    break;
+                }
+                after = l.getLast().seq();
+            }
+            store.setState(key, 1);
+        }
+    }
+
     private void answerGetpubkey(BitmessageObject o) {
         if (o.length() > MAX_GETPUBKEY_LENGTH || o.version() < 2 || o.version() > 4) {
             return;
@@ -724,6 +771,7 @@ public final class MailAgent implements AutoCloseable {
     /** Retries: getpubkey for messages still waiting, resend (TTL doubled) of unacknowledged ones. */
     public synchronized void tick() {
         long now = now();
+        scanForNewSubscriptions();
         if (store.recoverAbandoned(now) > 0) {
             emit("recovered", "messages interrupted during their proof of work are queued again", null);
         }

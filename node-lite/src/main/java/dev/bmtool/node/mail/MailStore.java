@@ -440,7 +440,7 @@ public final class MailStore implements AutoCloseable {
     }
 
     public boolean subscribe(Address a, String label, long now) {
-        return db.with(c -> {
+        boolean added = db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO subscriptions VALUES(?,?,?)")) {
                 ps.setString(1, a.encode());
                 ps.setString(2, label);
@@ -448,6 +448,22 @@ public final class MailStore implements AutoCloseable {
                 return ps.executeUpdate() == 1;
             }
         });
+        if (added) {
+            // the agent looks once through the broadcasts it had already polled: -1 - its cursor
+            setState(scannedKey(a), -1 - state(POLL_CURSOR_KEY, 0));
+        }
+        return added;
+    }
+
+    /** State key of the mail agent's position in the node's object stream (last sequence handled). */
+    public static final String POLL_CURSOR_KEY = "node.seq";
+
+    /**
+     * State key per subscription: negative (-1 - cursor when subscribed) while the broadcasts the
+     * node already held are still to be searched; 1 (or missing) when done.
+     */
+    static String scannedKey(Address a) {
+        return "subscription.scanned." + a.encode();
     }
 
     public boolean unsubscribe(Address a) {

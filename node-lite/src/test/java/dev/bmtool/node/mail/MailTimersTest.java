@@ -48,7 +48,10 @@ class MailTimersTest {
         @Override
         public List<Stored> objects(Long type, byte[] tag, long afterSeq, int limit, long waitMillis) {
             return objects.stream().filter(s -> s.seq() > afterSeq)
-                    .filter(s -> type == null || BitmessageObject.read(s.raw()).objectType() == type).limit(limit).toList();
+                    .filter(s -> type == null || BitmessageObject.read(s.raw()).objectType() == type)
+                    .filter(s -> tag == null || Arrays.equals(tag, dev.bmtool.node.store.ObjectStore.tagOf(
+                            BitmessageObject.read(s.raw()))))
+                    .limit(limit).toList();
         }
 
         @Override
@@ -163,6 +166,24 @@ class MailTimersTest {
         assertEquals(20_000_000_000L, d.extraBytes());
         assertEquals(d, MailAgent.DifficultyLimit.of(java.util.Map.of("maxacceptablenoncetrialsperbyte", "0",
                 "maxacceptablepayloadlengthextrabytes", "junk")));
+    }
+
+    @Test
+    void subscribingLaterFindsTheBroadcastsTheNodeAlreadyHolds() throws Exception {
+        Identity v4 = AddressGenerator.random("v4", 4, 1, 1, new SecureRandom());
+        Identity v3 = AddressGenerator.random("v3", 3, 1, 1, new SecureRandom());
+        feed(ObjectCrypto.encryptBroadcast(v4, 2, dev.bmtool.core.message.MessageEncoding.encodeSimple("old v5", "b"),
+                clock[0] + 600));
+        feed(ObjectCrypto.encryptBroadcast(v3, 2, dev.bmtool.core.message.MessageEncoding.encodeSimple("old v4", "b"),
+                clock[0] + 600));
+        assertEquals(0, store.inbox(0).size(), "not subscribed yet: nothing");
+        store.subscribe(v4.address(), "", clock[0]);
+        store.subscribe(v3.address(), "", clock[0]);
+        agent.tick();
+        List<String> subjects = store.inbox(0).stream().map(MailStore.InboxEntry::subject).sorted().toList();
+        assertEquals(List.of("old v4", "old v5"), subjects);
+        agent.tick();
+        assertEquals(2, store.inbox(0).size(), "looked through once, no duplicates");
     }
 
     @Test
