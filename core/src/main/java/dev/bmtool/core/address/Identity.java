@@ -55,6 +55,22 @@ public record Identity(String label, Address address, PrivateKey signingKey, Pri
         return encryptionKey.publicKey();
     }
 
+    /**
+     * False when keys.dat sets {@code dontsendack} for this address (PyBitmessage's option: its
+     * pubkey then lacks the DOES_ACK bit and received msgs are not acknowledged). Read like
+     * PyBitmessage's safeGetBoolean: anything but a true spelling counts as not set.
+     */
+    public boolean sendsAcks() {
+        String v = settings.get("dontsendack");
+        if (v == null) {
+            return true;
+        }
+        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "yes", "true", "on" -> false;
+            default -> true;
+        };
+    }
+
     public Identity withLabel(String newLabel) {
         return new Identity(newLabel, address, signingKey, encryptionKey, nonceTrialsPerByte,
                 payloadLengthExtraBytes, chan, enabled, settings);

@@ -296,9 +296,9 @@ public final class ObjectCrypto {
 
     // -------------------------------------------------------------- helpers
 
-    /** The sender data of one of our identities: does_ack and its own difficulty. */
+    /** The sender data of one of our identities: does_ack (unless dontsendack) and its own difficulty. */
     public static SenderKeys senderKeys(Identity id) {
-        return new SenderKeys(Bitfield.DOES_ACK, id.publicSigningKey(), id.publicEncryptionKey(),
+        return new SenderKeys(id.sendsAcks() ? Bitfield.DOES_ACK : 0, id.publicSigningKey(), id.publicEncryptionKey(),
                 id.nonceTrialsPerByte(), id.payloadLengthExtraBytes());
     }
 

@@ -535,7 +535,7 @@ public final class MailAgent implements AutoCloseable {
         emit("msg received", got.sender() + " -> " + to.address() + ": \"" + text.subject() + "\" (inbox #" + id.get()
                 + ")", null);
         byte[] ack = c.ackData();
-        if (!to.chan() && ack.length > 0) {
+        if (!to.chan() && to.sendsAcks() && ack.length > 0) {
             sendAck(ack);
         }
     }

@@ -186,6 +186,46 @@ class MailTimersTest {
         assertEquals(2, store.inbox(0).size(), "looked through once, no duplicates");
     }
 
+    /** A full ack object packet with network-minimum PoW, as a sender embeds it. */
+    private byte[] minedAckPacket() {
+        byte[] ackData = new byte[32];
+        new SecureRandom().nextBytes(ackData);
+        BitmessageObject o = BitmessageObject.read(new dev.bmtool.core.encoding.ByteWriter(48).writeInt64(0)
+                .writeInt64(clock[0] + 600).writeBytes(ackData).toByteArray());
+        long target = PowMath.senderTarget(o.length(), 600, 1000, 1000);
+        byte[] ih = PowMath.initialHash(o.bytesWithoutNonce());
+        long n = 0;
+        while (!PowMath.meets(n, ih, target)) {
+            n++;
+        }
+        return dev.bmtool.core.wire.Packet.of(dev.bmtool.core.wire.ObjectMessage.COMMAND, o.withNonce(n).write()).write();
+    }
+
+    @Test
+    void dontsendackIdentityNeitherAdvertisesNorSendsAcks() throws Exception {
+        Identity base = AddressGenerator.random("quiet", 4, 1, 1, new SecureRandom());
+        Identity quiet = new Identity("quiet", base.address(), base.signingKey(), base.encryptionKey(), 1000, 1000,
+                false, true, java.util.Map.of("dontsendack", "true"));
+        assertFalse(quiet.sendsAcks());
+        assertTrue(me.sendsAcks());
+        new dev.bmtool.core.address.IdentityStore(dir).add(quiet);
+        java.nio.file.Files.setLastModifiedTime(dir.resolve("keys.dat"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000_000));
+        assertEquals(0, ObjectCrypto.senderKeys(quiet).bitfield(), "pubkey without DOES_ACK");
+
+        Identity sender = AddressGenerator.random("sender", 4, 1, 1, new SecureRandom());
+        byte[] ack = minedAckPacket();
+        byte[] text = dev.bmtool.core.message.MessageEncoding.encodeSimple("hi", "b");
+        feed(ObjectCrypto.encryptMsg(sender, quiet.address(), quiet.publicEncryptionKey(), 2, text, ack, clock[0] + 600)
+                .withNonce(0));
+        assertEquals(1, store.inbox(0).size(), "received");
+        assertEquals(0, submitted.size(), "no ack for a dontsendack identity");
+        // the same kind of msg to an ordinary identity is acknowledged
+        feed(ObjectCrypto.encryptMsg(sender, me.address(), me.publicEncryptionKey(), 2, text, ack, clock[0] + 600));
+        assertEquals(2, store.inbox(0).size());
+        assertEquals(1, submitted.size(), "ack sent for an ordinary identity");
+    }
+
     @Test
     void messageLeftInPowByADeadProcessIsSentAgain() {
         Identity other = AddressGenerator.random("other", 4, 1, 1, new SecureRandom());
