@@ -67,9 +67,12 @@ final class MailSession implements AutoCloseable {
         NodeConfig cfg = NodeConfig.builder(dataDir).listen(null).peers(online ? peers : List.of())
                 .bootstrap(online && peers.isEmpty()).tls(false).apiPort(online ? 0 : -1).build();
         NodeLog log = (level, message) -> {
-            if (verbose) {
-                err.println("node: " + message);
-                err.flush();
+            // warnings always: e.g. a local PyBitmessage that will never announce its objects to us
+            if (verbose || level.equals("WARN")) {
+                synchronized (err) {
+                    err.println(verbose ? "node: " + message : "bmtool: warning: " + message);
+                    err.flush();
+                }
             }
         };
         try {

@@ -123,6 +123,42 @@ class MailCliTest {
     }
 
     @Test
+    void inProcessNodeWarnsWhenTheLocalPyBitmessageItDialledWillNotAnnounce() throws Exception {
+        String me = Json.parseObject(run("identity", "new", "--json").out().trim()).get("address").toString();
+        String them = dev.bmtool.core.address.AddressGenerator.random("them", 4, 1, 1, new java.security.SecureRandom())
+                .address().encode();
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread peer = Thread.ofVirtual().start(() -> {
+                // a PyBitmessage with Dandelion on: answers the handshake, then stays quiet
+                try (java.net.Socket s = ss.accept()) {
+                    dev.bmtool.core.wire.Packet.read(s.getInputStream()); // our version
+                    long services = dev.bmtool.core.wire.Version.NODE_NETWORK | dev.bmtool.core.wire.Version.NODE_DANDELION;
+                    dev.bmtool.core.wire.HostAddress lo = dev.bmtool.core.wire.HostAddress.parse("127.0.0.1");
+                    s.getOutputStream().write(new dev.bmtool.core.wire.Verack().toPacket().write());
+                    s.getOutputStream().write(new dev.bmtool.core.wire.Version(3, services,
+                            System.currentTimeMillis() / 1000,
+                            dev.bmtool.core.wire.NetworkAddress.ofShort(1, lo, s.getPort()),
+                            dev.bmtool.core.wire.NetworkAddress.ofShort(services, lo, ss.getLocalPort()), 42,
+                            "/PyBitmessage:0.6.3.2/", List.of(1L)).toPacket().write());
+                    s.getOutputStream().flush();
+                    while (true) {
+                        dev.bmtool.core.wire.Packet.read(s.getInputStream());
+                    }
+                } catch (Exception e) {
+                    // the command ended
+                }
+            });
+            Run r = run("send", "--from", me, "--to", them, "--body", "x", "--timeout", "4", "--peer",
+                    "127.0.0.1:" + ss.getLocalPort());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("bmtool: warning: peer 127.0.0.1:" + ss.getLocalPort()
+                    + " is PyBitmessage with Dandelion on"), r.err());
+            assertTrue(r.err().contains("dandelion = 0"), r.err());
+            peer.interrupt();
+        }
+    }
+
+    @Test
     void emptyFoldersAndBadArguments() {
         assertEquals("[]", run("sent", "--json").out().trim());
         assertTrue(run("sent").out().contains("nothing sent"));
