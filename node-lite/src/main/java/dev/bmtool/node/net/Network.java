@@ -368,11 +368,14 @@ public final class Network implements AutoCloseable {
                 || !c.remote.userAgent().contains("PyBitmessage") || !dandelionWarned.add(c.host)) {
             return;
         }
-        String here = listenPort() > 0 ? "127.0.0.1:" + listenPort() : "this node's --listen address";
+        String dialUs = listenPort() > 0
+                ? "Let it dial this node instead (its keys.dat [bitmessagesettings] trustedpeer = 127.0.0.1:"
+                        + listenPort() + ", and no --peer here)"
+                : "Run 'bmtool node run --listen 127.0.0.1:8445' and let PyBitmessage dial that (its keys.dat"
+                        + " [bitmessagesettings] trustedpeer = 127.0.0.1:8445)";
         log.warn("peer " + c.name() + " is PyBitmessage with Dandelion on, and this node dialled it from a local"
-                + " address: it will not announce its own new msgs, pubkeys or acks to us. Let it dial this node"
-                + " instead (its keys.dat [bitmessagesettings] trustedpeer = " + here + ", and no --peer here),"
-                + " or set dandelion = 0 under [network] in its keys.dat. See docs/interop.md.");
+                + " address: it will not announce its own new msgs, pubkeys or acks to us. " + dialUs
+                + ", or set dandelion = 0 under [network] in its keys.dat. See docs/interop.md.");
     }
 
     /** After the handshake (and TLS): send our addr and our inventory (brief 4.3 step 6). */
