@@ -48,6 +48,7 @@ public final class Node implements AutoCloseable {
     /** Objects submitted here that no peer has fetched yet (hex hashes), for short-lived nodes. */
     private final java.util.Set<String> localUnfetched = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService housekeeping;
+    private final ObjectCheck check;
     private volatile Network network;
     private volatile ApiServer api;
     private volatile boolean closed;
@@ -61,6 +62,18 @@ public final class Node implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("node-housekeeping").factory());
+        this.check = ObjectCheck.of(config.extraLowDifficulty() || extraLowDifficultyInKeysDat(config.dataDir()));
+    }
+
+    /** PyBitmessage's {@code [bitmessagesettings] extralowdifficulty} in the data dir's keys.dat. */
+    private static boolean extraLowDifficultyInKeysDat(Path dataDir) {
+        try {
+            String v = new dev.bmtool.core.address.IdentityStore(dataDir).load()
+                    .section(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION).get("extralowdifficulty");
+            return v != null && java.util.Set.of("1", "yes", "true", "on").contains(v.strip().toLowerCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            return false; // an unreadable keys.dat is reported by the commands that need identities
+        }
     }
 
     /** Opens the store, starts listening and connecting, and starts the API. */
@@ -96,6 +109,11 @@ public final class Node implements AutoCloseable {
         int removed = objects.deleteExpired(now, EXPIRED_GRACE);
         log.info("store " + db.file() + ": " + objects.count() + " objects" + (removed > 0 ? " (" + removed
                 + " expired removed)" : ""));
+        if (check.nonceTrialsPerByte() < dev.bmtool.core.pow.PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE) {
+            log.warn("extra-low difficulty (test network, as PyBitmessage -t): accepting objects with "
+                    + check.nonceTrialsPerByte() + " / " + check.extraBytes() + " instead of 1000 / 1000;"
+                    + " the live network rejects what such peers make");
+        }
         if (config.bootstrap()) {
             peers.seedDefaults(now);
         }
@@ -199,7 +217,7 @@ public final class Node implements AutoCloseable {
         if (objects.contains(hash)) {
             return new Offer(hash, true, false, null);
         }
-        String why = ObjectCheck.reject(o, now());
+        String why = check.reject(o, now());
         if (why != null) {
             rejected.incrementAndGet();
             return new Offer(hash, false, false, why);
@@ -257,6 +275,8 @@ public final class Node implements AutoCloseable {
         m.put("knownPeers", peers.count());
         m.put("accepted", accepted.get());
         m.put("rejected", rejected.get());
+        m.put("minimumDifficulty", Map.of("nonceTrialsPerByte", check.nonceTrialsPerByte(),
+                "payloadLengthExtraBytes", check.extraBytes()));
         Network n = network;
         m.put("connections", n == null ? 0 : n.connectionCount());
         m.put("established", n == null ? 0 : n.establishedCount());

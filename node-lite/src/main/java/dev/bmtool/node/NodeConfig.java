@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param tls              advertise NODE_SSL and do TLS with peers that also advertise it
  * @param apiPort          local control API port on 127.0.0.1 (0 = any free port, -1 = no API)
  * @param limits           connection limits and timeouts
+ * @param extraLowDifficulty accept objects with 1/100 of the network's minimum proof of work, like
+ *                         PyBitmessage in test mode ({@code -t} or keys.dat {@code extralowdifficulty});
+ *                         also switched on by that keys.dat setting in the data dir
  */
 public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocketAddress> peers, boolean bootstrap,
-        boolean tls, int apiPort, Limits limits) {
+        boolean tls, int apiPort, Limits limits, boolean extraLowDifficulty) {
 
     public static final int DEFAULT_PORT = 8444;
     public static final int DEFAULT_API_PORT = 8442;
@@ -102,6 +105,7 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
         private boolean tls = true;
         private int apiPort = DEFAULT_API_PORT;
         private Limits limits = Limits.defaults();
+        private boolean extraLowDifficulty;
 
         Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -137,8 +141,13 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
             return this;
         }
 
+        public Builder extraLowDifficulty(boolean b) {
+            this.extraLowDifficulty = b;
+            return this;
+        }
+
         public NodeConfig build() {
-            return new NodeConfig(dataDir, listen, peers, bootstrap, tls, apiPort, limits);
+            return new NodeConfig(dataDir, listen, peers, bootstrap, tls, apiPort, limits, extraLowDifficulty);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.bmtool.node;
 
 import dev.bmtool.core.object.BitmessageObject;
 import dev.bmtool.core.object.ObjectValidator;
+import dev.bmtool.core.pow.PowMath;
 import java.util.Set;
 
 /**
@@ -11,14 +12,36 @@ import java.util.Set;
  * PyBitmessage does.
  */
 final class ObjectCheck {
-    private static final ObjectValidator VALIDATOR = ObjectValidator.defaults().withStreams(Set.of(Node.STREAM));
+    /** PyBitmessage's test mode divides the network minimum by 100 (int(1000 / 100) = 10). */
+    static final long EXTRA_LOW_DIVISOR = 100;
 
-    private ObjectCheck() {
+    private final ObjectValidator validator;
+
+    private ObjectCheck(ObjectValidator validator) {
+        this.validator = validator;
+    }
+
+    /** The network's minimum difficulty, or a hundredth of it on a test network. */
+    static ObjectCheck of(boolean extraLowDifficulty) {
+        ObjectValidator v = ObjectValidator.defaults().withStreams(Set.of(Node.STREAM));
+        if (extraLowDifficulty) {
+            v = v.withNetworkMinimum(PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE / EXTRA_LOW_DIVISOR,
+                    PowMath.DEFAULT_EXTRA_BYTES / EXTRA_LOW_DIVISOR);
+        }
+        return new ObjectCheck(v);
+    }
+
+    long nonceTrialsPerByte() {
+        return validator.nonceTrialsPerByte();
+    }
+
+    long extraBytes() {
+        return validator.extraBytes();
     }
 
     /** Returns null when acceptable, else the reason for rejection. */
-    static String reject(BitmessageObject o, long now) {
-        ObjectValidator.Result r = VALIDATOR.validate(o, now);
+    String reject(BitmessageObject o, long now) {
+        ObjectValidator.Result r = validator.validate(o, now);
         if (!r.valid()) {
             return r.message();
         }

@@ -50,6 +50,12 @@ public final class NodeRunCommand implements Callable<Integer> {
             description = "Most connections in all (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--extra-low-difficulty", description = {
+        "Test networks only: accept objects with 1/100 of the network's minimum proof of work (10/10),",
+        "as PyBitmessage does in test mode (-t) or with extralowdifficulty = true in its keys.dat (the",
+        "same setting in this data dir's keys.dat switches this on too). Our own objects keep full PoW."})
+    boolean extraLowDifficulty;
+
     @Option(names = "--json", description = "Print the startup summary as JSON and log as JSON lines on stderr.")
     boolean json;
 
@@ -79,7 +85,8 @@ public final class NodeRunCommand implements Callable<Integer> {
         NodeConfig.Limits limits = NodeConfig.Limits.defaults().withMaxConnections(maxConnections);
         NodeConfig cfg = NodeConfig.builder(Cli.root(spec).dataDir()).listen(listenAddr)
                 .peers(peerAddrs.stream().map(a -> new InetSocketAddress(a.getHostString(), a.getPort())).toList())
-                .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits).build();
+                .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits)
+                .extraLowDifficulty(extraLowDifficulty).build();
         PrintStream err = System.err;
         NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
@@ -104,6 +111,8 @@ public final class NodeRunCommand implements Callable<Integer> {
         started.put("tls", cfg.tls());
         started.put("bootstrap", cfg.bootstrap());
         started.put("peers", peers);
+        Object minimum = node.status().get("minimumDifficulty");
+        started.put("minimumDifficulty", minimum);
         if (json) {
             Cli.printJson(spec, started);
         } else {
@@ -126,7 +135,8 @@ public final class NodeRunCommand implements Callable<Integer> {
             Cli.err(spec).println("bmtool: API port " + cfg.apiPort() + " was just taken; using a free port instead");
             Cli.err(spec).flush();
             return Node.start(NodeConfig.builder(cfg.dataDir()).listen(cfg.listen()).peers(cfg.peers())
-                    .bootstrap(cfg.bootstrap()).tls(cfg.tls()).apiPort(0).limits(cfg.limits()).build(), log);
+                    .bootstrap(cfg.bootstrap()).tls(cfg.tls()).apiPort(0).limits(cfg.limits())
+                    .extraLowDifficulty(cfg.extraLowDifficulty()).build(), log);
         }
     }
 

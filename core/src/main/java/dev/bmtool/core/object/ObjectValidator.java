@@ -49,27 +49,44 @@ public final class ObjectValidator {
 
     private final long nonceTrialsPerByte;
     private final long extraBytes;
+    private final long minimumTrials;
+    private final long minimumExtra;
     private final Set<Long> streams;
 
-    private ObjectValidator(long nonceTrialsPerByte, long extraBytes, Set<Long> streams) {
+    private ObjectValidator(long nonceTrialsPerByte, long extraBytes, long minimumTrials, long minimumExtra,
+            Set<Long> streams) {
         this.nonceTrialsPerByte = nonceTrialsPerByte;
         this.extraBytes = extraBytes;
+        this.minimumTrials = minimumTrials;
+        this.minimumExtra = minimumExtra;
         this.streams = Set.copyOf(streams);
     }
 
     /** Network minimum difficulty, any stream >= 1 accepted. */
     public static ObjectValidator defaults() {
-        return new ObjectValidator(PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES, Set.of());
+        return new ObjectValidator(PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES,
+                PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES, Set.of());
     }
 
     /** Higher difficulty (values below the network minimum are raised to it by the target formula). */
     public ObjectValidator withDifficulty(long nonceTrialsPerByte, long extraBytes) {
-        return new ObjectValidator(nonceTrialsPerByte, extraBytes, streams);
+        return new ObjectValidator(nonceTrialsPerByte, extraBytes, minimumTrials, minimumExtra, streams);
+    }
+
+    /**
+     * Another network minimum, also the difficulty checked: PyBitmessage's test mode uses 10 / 10
+     * ({@link PowMath#DEFAULT_NONCE_TRIALS_PER_BYTE} / 100) on test networks.
+     */
+    public ObjectValidator withNetworkMinimum(long minimumTrials, long minimumExtra) {
+        if (minimumTrials < 1 || minimumExtra < 0) {
+            throw new IllegalArgumentException("network minimum must be >= 1 trial per byte and >= 0 extra bytes");
+        }
+        return new ObjectValidator(minimumTrials, minimumExtra, minimumTrials, minimumExtra, streams);
     }
 
     /** Only these streams are wanted (empty: any stream >= 1). */
     public ObjectValidator withStreams(Set<Long> wanted) {
-        return new ObjectValidator(nonceTrialsPerByte, extraBytes, wanted);
+        return new ObjectValidator(nonceTrialsPerByte, extraBytes, minimumTrials, minimumExtra, wanted);
     }
 
     public long nonceTrialsPerByte() {
@@ -112,7 +129,8 @@ public final class ObjectValidator {
         if (!streams.isEmpty() && !streams.contains(stream)) {
             return Result.fail(Reason.UNWANTED_STREAM, "stream " + stream + " is not one of " + streams);
         }
-        long target = PowMath.verifierTarget(object.length(), ttl, nonceTrialsPerByte, extraBytes);
+        long target = PowMath.verifierTarget(object.length(), ttl, nonceTrialsPerByte, extraBytes, minimumTrials,
+                minimumExtra);
         long trial = object.trialValue();
         if (Long.compareUnsigned(trial, target) > 0) {
             return new Result(Reason.INSUFFICIENT_POW, "insufficient proof of work: trial value "

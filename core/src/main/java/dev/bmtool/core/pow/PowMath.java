@@ -84,10 +84,21 @@ public final class PowMath {
      * @param ttlSeconds   expiresTime - now (may be negative); values below 300 count as 300
      */
     public static long verifierTarget(long objectLength, long ttlSeconds, long nonceTrialsPerByte, long extraBytes) {
+        return verifierTarget(objectLength, ttlSeconds, nonceTrialsPerByte, extraBytes, DEFAULT_NONCE_TRIALS_PER_BYTE,
+                DEFAULT_EXTRA_BYTES);
+    }
+
+    /**
+     * {@link #verifierTarget(long, long, long, long)} on a network whose minimum difficulty is
+     * {@code minimumTrials} / {@code minimumExtra} instead of 1000 / 1000: PyBitmessage's test
+     * mode ("extralowdifficulty") divides both by 100 and raises smaller demands to that.
+     */
+    public static long verifierTarget(long objectLength, long ttlSeconds, long nonceTrialsPerByte, long extraBytes,
+            long minimumTrials, long minimumExtra) {
         long ttl = Math.max(ttlSeconds, VERIFIER_MIN_TTL);
-        BigInteger ntpb = BigInteger.valueOf(atLeastMinimum(nonceTrialsPerByte, DEFAULT_NONCE_TRIALS_PER_BYTE));
+        BigInteger ntpb = BigInteger.valueOf(atLeastMinimum(nonceTrialsPerByte, Math.max(1, minimumTrials)));
         BigInteger lPlusExtra = BigInteger.valueOf(objectLength)
-                .add(new BigInteger(Long.toUnsignedString(atLeastMinimum(extraBytes, DEFAULT_EXTRA_BYTES))));
+                .add(new BigInteger(Long.toUnsignedString(atLeastMinimum(extraBytes, Math.max(0, minimumExtra)))));
         BigInteger inner = BigInteger.valueOf(ttl).multiply(lPlusExtra).shiftRight(16); // floor(/65536), ttl>0
         BigInteger denominator = ntpb.multiply(lPlusExtra.add(inner));
         return clampToUnsigned64(TWO_64.divide(denominator));

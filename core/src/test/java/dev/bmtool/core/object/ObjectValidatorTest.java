@@ -100,4 +100,23 @@ class ObjectValidatorTest {
         BitmessageObject big = BitmessageObject.of(0, SAMPLE_EXPIRES, 2, 1, 1, new byte[BitmessageObject.MAX_PAYLOAD_LENGTH + 1]);
         assertEquals(Reason.PAYLOAD_TOO_LARGE, v.validate(big, SAMPLE_EXPIRES).reason());
     }
+
+    @Test
+    void networkMinimumOfATestNetwork() {
+        long len = 100;
+        long ttl = 3600;
+        // PyBitmessage test mode: minimum 10 / 10, and smaller demands are raised to it
+        assertEquals(dev.bmtool.core.pow.PowMath.verifierTarget(len, ttl, 1000, 1000),
+                dev.bmtool.core.pow.PowMath.verifierTarget(len, ttl, 1000, 1000, 1000, 1000));
+        long low = dev.bmtool.core.pow.PowMath.verifierTarget(len, ttl, 10, 10, 10, 10);
+        assertEquals(low, dev.bmtool.core.pow.PowMath.verifierTarget(len, ttl, 1, 0, 10, 10), "raised to the minimum");
+        java.math.BigInteger expected = java.math.BigInteger.ONE.shiftLeft(64).divide(java.math.BigInteger.valueOf(
+                10L * (len + 10 + ((ttl * (len + 10)) >> 16))));
+        assertEquals(expected.longValue(), low);
+        ObjectValidator v = ObjectValidator.defaults().withNetworkMinimum(10, 10);
+        assertEquals(10, v.nonceTrialsPerByte());
+        assertEquals(10, v.extraBytes());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ObjectValidator.defaults().withNetworkMinimum(0, 10));
+    }
 }
