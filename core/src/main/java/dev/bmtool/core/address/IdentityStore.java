@@ -65,6 +65,16 @@ public final class IdentityStore {
         });
     }
 
+    /** Read-modify-write of the whole file under the store's lock (settings changes). */
+    public <T> T update(java.util.function.Function<KeysDat, T> change) {
+        return locked(() -> {
+            KeysDat k = load();
+            T result = change.apply(k);
+            save(k);
+            return result;
+        });
+    }
+
     /** In-process guard: a FileLock cannot be taken twice by one JVM. */
     private static final java.util.concurrent.locks.ReentrantLock JVM_LOCK =
             new java.util.concurrent.locks.ReentrantLock();

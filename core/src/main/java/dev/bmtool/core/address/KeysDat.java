@@ -97,6 +97,12 @@ public final class KeysDat {
         sections.computeIfAbsent(section, n -> new LinkedHashMap<>()).put(key.toLowerCase(Locale.ROOT), value);
     }
 
+    /** Removes one entry; true if it was there. */
+    public boolean unset(String section, String key) {
+        Map<String, String> s = sections.get(section);
+        return s != null && s.remove(key.toLowerCase(Locale.ROOT)) != null;
+    }
+
     public boolean contains(String address) {
         return sections.containsKey(address);
     }

@@ -168,8 +168,8 @@ public final class MailAgent implements AutoCloseable {
         }
         return String.format(java.util.Locale.ROOT,
                 "the recipient demands %s x and %s x the network minimum (nonceTrialsPerByte %d,"
-                        + " payloadLengthExtraBytes %d); the limit is %d and %d (keys.dat [bitmessagesettings]"
-                        + " maxacceptablenoncetrialsperbyte / maxacceptablepayloadlengthextrabytes)",
+                        + " payloadLengthExtraBytes %d); the limit is %d and %d (raise it with 'bmtool settings set"
+                        + " maxacceptablenoncetrialsperbyte N' / maxacceptablepayloadlengthextrabytes)",
                 times(r.keys().nonceTrialsPerByte(), PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE),
                 times(r.keys().payloadLengthExtraBytes(), PowMath.DEFAULT_EXTRA_BYTES), r.keys().nonceTrialsPerByte(),
                 r.keys().payloadLengthExtraBytes(), limit.nonceTrialsPerByte(), limit.extraBytes());

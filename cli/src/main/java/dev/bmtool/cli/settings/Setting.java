@@ -1,0 +1,66 @@
+package dev.bmtool.cli.settings;
+
+import dev.bmtool.cli.UsageException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A keys.dat entry bmtool reads, with PyBitmessage's name, where it lives, its default and
+ * when a change takes effect.
+ *
+ * @param key          the entry name (lower case, as ConfigParser writes it)
+ * @param perAddress   true: in an address's section; false: in [bitmessagesettings]
+ * @param kind         how the value is checked
+ * @param defaultValue what an absent entry means
+ * @param effect       what the setting does and when it applies
+ */
+record Setting(String key, boolean perAddress, Kind kind, String defaultValue, String effect) {
+    enum Kind { BOOLEAN, NON_NEGATIVE }
+
+    static final List<Setting> ALL = List.of(
+            new Setting("extralowdifficulty", false, Kind.BOOLEAN, "false",
+                    "test networks: nodes started here accept 1/100 of the network's PoW (as PyBitmessage -t);"
+                            + " applies when a node starts"),
+            new Setting("maxacceptablenoncetrialsperbyte", false, Kind.NON_NEGATIVE, "0",
+                    "most nonceTrialsPerByte a recipient may demand before a message waits as toodifficult"
+                            + " (0 = 20000000000, PyBitmessage's sanity limit); a running node re-reads it"),
+            new Setting("maxacceptablepayloadlengthextrabytes", false, Kind.NON_NEGATIVE, "0",
+                    "the same for payloadLengthExtraBytes"),
+            new Setting("dontsendack", true, Kind.BOOLEAN, "false",
+                    "this address sends no acknowledgements and its pubkey says so (DOES_ACK bit clear);"
+                            + " a running node re-reads it"));
+
+    static Setting named(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        for (Setting s : ALL) {
+            if (s.key.equals(k)) {
+                return s;
+            }
+        }
+        throw new UsageException("unknown setting '" + key + "'; known: "
+                + String.join(", ", ALL.stream().map(Setting::key).toList()));
+    }
+
+    /** The value as it is written to keys.dat, or a usage error. */
+    String normalise(String value) {
+        String v = value.strip();
+        return switch (kind) {
+            case BOOLEAN -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "1", "yes", "true", "on" -> "True";
+                case "0", "no", "false", "off" -> "False";
+                default -> throw new UsageException(key + " takes true or false, not '" + value + "'");
+            };
+            case NON_NEGATIVE -> {
+                try {
+                    long n = Long.parseLong(v);
+                    if (n < 0) {
+                        throw new NumberFormatException();
+                    }
+                    yield Long.toString(n);
+                } catch (NumberFormatException e) {
+                    throw new UsageException(key + " takes a whole number >= 0, not '" + value + "'");
+                }
+            }
+        };
+    }
+}
