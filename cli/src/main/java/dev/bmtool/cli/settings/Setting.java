@@ -28,7 +28,7 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
                     "the same for payloadLengthExtraBytes"),
             new Setting("dontsendack", true, Kind.BOOLEAN, "false",
                     "this address sends no acknowledgements and its pubkey says so (DOES_ACK bit clear);"
-                            + " a running node re-reads it"));
+                            + " a running node re-reads it; senders holding its earlier pubkey still expect acks"));
 
     static Setting named(String key) {
         String k = key.toLowerCase(Locale.ROOT);
