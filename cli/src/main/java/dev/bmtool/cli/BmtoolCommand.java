@@ -6,6 +6,7 @@ import dev.bmtool.core.encoding.ProtocolException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -157,7 +158,9 @@ public final class BmtoolCommand {
                 line.append(ex.getMessage());
             }
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-                line.append(" (did you mean ").append(String.join(" or ", u.getSuggestions())).append("?)");
+                List<String> best = closest(u.getUnmatched().isEmpty() ? "" : u.getUnmatched().getFirst(),
+                        u.getSuggestions());
+                line.append(" (did you mean ").append(String.join(" or ", best)).append("?)");
             }
             line.append(" (see '").append(cl.getCommandSpec().qualifiedName()).append(" --help')");
             err.println(line);
@@ -176,5 +179,44 @@ public final class BmtoolCommand {
             String v = BmtoolCommand.class.getPackage().getImplementationVersion();
             return new String[] {"bmtool " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")"};
         }
+    }
+
+    /**
+     * picocli's suggestions, reduced to those nearest to what was typed (edit distance), so
+     * "inbx" suggests inbox and not also settings.
+     */
+    static List<String> closest(String typed, List<String> suggestions) {
+        int best = Integer.MAX_VALUE;
+        List<String> out = new java.util.ArrayList<>();
+        for (String s : suggestions) {
+            int d = editDistance(typed, s);
+            if (d < best) {
+                best = d;
+                out.clear();
+            }
+            if (d == best) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }

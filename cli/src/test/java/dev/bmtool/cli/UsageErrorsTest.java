@@ -65,6 +65,13 @@ class UsageErrorsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void suggestionsAreTheNearestOnly() {
+        assertEquals(java.util.List.of("inbox"), BmtoolCommand.closest("inbx", java.util.List.of("inbox", "settings")));
+        assertEquals(java.util.List.of("send", "sent"), BmtoolCommand.closest("sen", java.util.List.of("send", "sent",
+                "settings")));
+    }
+
+    @org.junit.jupiter.api.Test
     void everySummaryLineIsAWholeSentence() {
         // picocli shows only the first description line in command lists
         java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>();
