@@ -97,15 +97,26 @@ public final class Network implements AutoCloseable {
         if (!config.tls()) {
             return false;
         }
-        Long failed = plainOnly.get(c.remoteHostForChecks());
+        String key = tlsKey(c);
+        Long failed = plainOnly.get(key);
         if (failed == null) {
             return true;
         }
         if (System.nanoTime() - failed > PLAIN_ONLY_NANOS) {
-            plainOnly.remove(c.remoteHostForChecks(), failed);
+            plainOnly.remove(key, failed);
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whom a TLS failure is remembered for: the address we dialled, or for an inbound peer its IP
+     * and the listening port its version names (its redial from a new source port keeps it), so
+     * on a loopback test network one peer's failure does not turn TLS off for the others.
+     */
+    private static String tlsKey(Connection c) {
+        int port = c.outbound ? c.port : (c.remote == null ? 0 : c.remote.addrFrom().port());
+        return c.remoteHostForChecks() + ":" + port;
     }
 
     /**
@@ -116,15 +127,19 @@ public final class Network implements AutoCloseable {
      * a ClientHello and retries within seconds, so the retry then works without TLS.
      */
     String tlsFailed(Connection c, IOException e) {
+        String key = tlsKey(c);
         if (plainOnly.size() < 10_000) {
-            plainOnly.put(c.remoteHostForChecks(), System.nanoTime());
+            plainOnly.put(key, System.nanoTime());
         }
         String why = e.getMessage();
         if (!c.outbound && e instanceof org.bouncycastle.tls.TlsFatalAlertReceived) {
             // what an OpenSSL 3 client that cannot build a ClientHello sends first
-            why += " from the peer's TLS client; PyBitmessage on Python 2.7 with OpenSSL 3 cannot start TLS";
+            String ua = c.remote == null ? "" : c.remote.userAgent();
+            why += " from the peer's TLS client" + (ua.isEmpty() ? "" : " " + ua) + "; with OpenSSL 3 a client"
+                    + " that allows TLS 1.3 but only the group secp256k1 (PyBitmessage on Python 2.7, MiNode)"
+                    + " cannot start TLS";
         }
-        String reason = "TLS handshake failed (" + why + "); the next connection with " + c.remoteHostForChecks()
+        String reason = "TLS handshake failed (" + why + "); the next connection with " + key
                 + " will not offer TLS";
         log.warn("peer " + c.name() + ": " + reason);
         return reason;

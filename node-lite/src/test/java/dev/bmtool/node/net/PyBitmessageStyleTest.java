@@ -238,6 +238,17 @@ class PyBitmessageStyleTest {
                 send(s.getOutputStream(), new Ping());
                 readUntil(s.getInputStream(), Pong.class); // plain framing although we offered NODE_SSL
             }
+            // another node on the same machine (its version names another listening port): still TLS
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
+                s.setSoTimeout(10_000);
+                Version py = pyVersion(node.listenPort());
+                send(s.getOutputStream(), new Version(3, py.services(), py.timestamp(), py.addrRecv(),
+                        NetworkAddress.ofShort(py.services(), HostAddress.parse("127.0.0.1"), 8555), 77,
+                        "/MiNode:0.2.2/", py.streams()));
+                assertInstanceOf(Verack.class, read(s.getInputStream()));
+                Version third = assertInstanceOf(Version.class, read(s.getInputStream()));
+                assertTrue(third.hasService(Version.NODE_SSL), "a failure with 127.0.0.1:8444 is not one with :8555");
+            }
         }
     }
 
