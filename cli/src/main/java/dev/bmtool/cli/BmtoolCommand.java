@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.SendCommand.class,
             dev.bmtool.cli.mail.BroadcastCommand.class,
             dev.bmtool.cli.mail.SubscribeCommand.class,
+            dev.bmtool.cli.mail.BlacklistCommand.class,
+            dev.bmtool.cli.mail.WhitelistCommand.class,
             dev.bmtool.cli.mail.InboxCommand.class,
             dev.bmtool.cli.mail.ReadCommand.class,
             dev.bmtool.cli.mail.SentCommand.class,

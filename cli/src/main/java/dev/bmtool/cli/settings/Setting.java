@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param effect       what the setting does and when it applies
  */
 record Setting(String key, boolean perAddress, Kind kind, String defaultValue, String effect) {
-    enum Kind { BOOLEAN, NON_NEGATIVE }
+    enum Kind { BOOLEAN, NON_NEGATIVE, BLACK_OR_WHITE }
 
     static final List<Setting> ALL = List.of(
             new Setting("extralowdifficulty", false, Kind.BOOLEAN, "false",
@@ -26,6 +26,9 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
                             + " (0 = 20000000000, PyBitmessage's sanity limit); a running node re-reads it"),
             new Setting("maxacceptablepayloadlengthextrabytes", false, Kind.NON_NEGATIVE, "0",
                     "the same for payloadLengthExtraBytes"),
+            new Setting("blackwhitelist", false, Kind.BLACK_OR_WHITE, "black",
+                    "black: msgs from blacklisted senders are ignored; white: only whitelisted senders get through"
+                            + " ('bmtool blacklist' / 'bmtool whitelist'); a running node re-reads it"),
             new Setting("dontsendack", true, Kind.BOOLEAN, "false",
                     "this address sends no acknowledgements and its pubkey says so (DOES_ACK bit clear);"
                             + " a running node re-reads it; senders holding its earlier pubkey still expect acks"));
@@ -49,6 +52,10 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
                 case "1", "yes", "true", "on" -> "True";
                 case "0", "no", "false", "off" -> "False";
                 default -> throw new UsageException(key + " takes true or false, not '" + value + "'");
+            };
+            case BLACK_OR_WHITE -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "black", "white" -> v.toLowerCase(Locale.ROOT);
+                default -> throw new UsageException(key + " takes black or white, not '" + value + "'");
             };
             case NON_NEGATIVE -> {
                 try {

@@ -160,6 +160,24 @@ class MailCliTest {
     }
 
     @Test
+    void blacklistCommand() {
+        assertEquals("blacklist is empty", run("blacklist").out().strip());
+        String spam = "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK";
+        Run r = run("blacklist", spam, "--label", "spam");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("added to the blacklist: " + spam, r.out().strip());
+        assertEquals("already on the blacklist: " + spam, run("blacklist", spam).out().strip());
+        List<Map<String, Object>> l = jsonList(run("blacklist", "--json").out());
+        assertEquals(spam, l.getFirst().get("address"));
+        assertEquals("spam", l.getFirst().get("label"));
+        assertEquals("[]", run("whitelist", "--json").out().trim(), "the lists are separate");
+        assertEquals("removed from the blacklist: " + spam, run("blacklist", spam, "--remove").out().strip());
+        r = run("blacklist", "BM-nonsense");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("bmtool: ADDR:"), r.err());
+    }
+
+    @Test
     void emptyFoldersAndBadArguments() {
         assertEquals("[]", run("sent", "--json").out().trim());
         assertTrue(run("sent").out().contains("nothing sent"));

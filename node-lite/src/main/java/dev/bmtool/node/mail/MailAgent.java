@@ -73,6 +73,8 @@ public final class MailAgent implements AutoCloseable {
     private final ReentrantLock pollLock = new ReentrantLock();
     private List<Identity> identities = List.of();
     private DifficultyLimit difficultyLimit = DifficultyLimit.DEFAULT;
+    /** keys.dat {@code blackwhitelist = white}: only whitelisted senders get through (default: black). */
+    private boolean whitelistMode;
     private FileTime identitiesTime;
     private long skipped;
     private volatile boolean closed;
@@ -115,6 +117,8 @@ public final class MailAgent implements AutoCloseable {
                 KeysDat k = identityStore.load();
                 identities = k.identities().identities();
                 difficultyLimit = DifficultyLimit.of(k.section(KeysDat.SETTINGS_SECTION));
+                whitelistMode = "white".equalsIgnoreCase(
+                        k.section(KeysDat.SETTINGS_SECTION).getOrDefault("blackwhitelist", "black").strip());
                 identitiesTime = t;
             }
         } catch (IOException | RuntimeException e) {
@@ -523,6 +527,12 @@ public final class MailAgent implements AutoCloseable {
         }
         MsgContent c = got.content();
         cachePubkey(got.sender(), c.sender(), "msg");
+        String blocked = blockedBy(got.sender());
+        if (blocked != null) {
+            // PyBitmessage: not shown and not acknowledged
+            skip("msg from " + got.sender() + " ignored: " + blocked);
+            return;
+        }
         if (c.encoding() == MessageEncoding.IGNORE) {
             return;
         }
@@ -538,6 +548,19 @@ public final class MailAgent implements AutoCloseable {
         if (!to.chan() && to.sendsAcks() && ack.length > 0) {
             sendAck(ack);
         }
+    }
+
+    /** Why msgs from {@code sender} are ignored (black- or whitelist, as PyBitmessage), or null. */
+    private String blockedBy(Address sender) {
+        boolean white;
+        synchronized (this) {
+            identities(); // refreshes the mode from keys.dat
+            white = whitelistMode;
+        }
+        if (white) {
+            return store.listed("whitelist", sender) ? null : "not in the whitelist (blackwhitelist = white)";
+        }
+        return store.listed("blacklist", sender) ? "in the blacklist" : null;
     }
 
     /** Injects the ack object embedded in a received msg: header checked (brief 12), then submitted. */

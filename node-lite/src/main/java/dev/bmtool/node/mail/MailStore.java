@@ -121,6 +121,11 @@ public final class MailStore implements AutoCloseable {
                         CREATE TABLE IF NOT EXISTS published(
                           address TEXT PRIMARY KEY, time INTEGER NOT NULL)""");
                 st.execute("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+                for (String list : ACCESS_LISTS) {
+                    // PyBitmessage's blacklist / whitelist tables (label, address, enabled)
+                    st.execute("CREATE TABLE IF NOT EXISTS " + list
+                            + "(address TEXT PRIMARY KEY, label TEXT NOT NULL, enabled INTEGER NOT NULL DEFAULT 1)");
+                }
             }
             return null;
         });
@@ -453,6 +458,76 @@ public final class MailStore implements AutoCloseable {
             setState(scannedKey(a), -1 - state(POLL_CURSOR_KEY, 0));
         }
         return added;
+    }
+
+    // ------------------------------------------------------- black / white lists
+
+    /** The two access lists, as PyBitmessage names them. */
+    public static final List<String> ACCESS_LISTS = List.of("blacklist", "whitelist");
+
+    /** One entry of a blacklist or whitelist. */
+    public record AccessEntry(Address address, String label, boolean enabled) {
+    }
+
+    private static String accessTable(String list) {
+        if (!ACCESS_LISTS.contains(list)) {
+            throw new IllegalArgumentException("no such list: " + list);
+        }
+        return list;
+    }
+
+    /** Adds an address, or re-enables it (and relabels it if {@code label} is not empty); true if new. */
+    public boolean listAdd(String list, Address a, String label) {
+        String t = accessTable(list);
+        return db.with(c -> {
+            boolean existed;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + t + " WHERE address=?")) {
+                ps.setString(1, a.encode());
+                try (var rs = ps.executeQuery()) {
+                    existed = rs.next();
+                }
+            }
+            // listing again re-enables; an empty label keeps the one it has
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t + "(address, label, enabled) VALUES(?,?,1)"
+                    + " ON CONFLICT(address) DO UPDATE SET enabled=1,"
+                    + " label=CASE WHEN excluded.label='' THEN label ELSE excluded.label END")) {
+                ps.setString(1, a.encode());
+                ps.setString(2, label);
+                ps.executeUpdate();
+            }
+            return !existed;
+        });
+    }
+
+    public boolean listRemove(String list, Address a) {
+        return update("DELETE FROM " + accessTable(list) + " WHERE address=?", a.encode()) == 1;
+    }
+
+    public List<AccessEntry> listEntries(String list) {
+        String t = accessTable(list);
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT address, label, enabled FROM " + t
+                    + " ORDER BY address"); var rs = ps.executeQuery()) {
+                List<AccessEntry> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new AccessEntry(Address.decode(rs.getString(1)), rs.getString(2), rs.getInt(3) != 0));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The address is listed and enabled in {@code list}. */
+    public boolean listed(String list, Address a) {
+        String t = accessTable(list);
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + t + " WHERE address=? AND enabled=1")) {
+                ps.setString(1, a.encode());
+                try (var rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     /** State key of the mail agent's position in the node's object stream (last sequence handled). */

@@ -227,6 +227,40 @@ class MailTimersTest {
     }
 
     @Test
+    void blacklistAndWhitelistDecideWhoseMsgsAreKeptAndAcknowledged() throws Exception {
+        Identity spammer = AddressGenerator.random("spammer", 4, 1, 1, new SecureRandom());
+        Identity friend = AddressGenerator.random("friend", 4, 1, 1, new SecureRandom());
+        byte[] ack = minedAckPacket();
+        java.util.function.BiFunction<Identity, String, BitmessageObject> msg = (from, subject) ->
+                ObjectCrypto.encryptMsg(from, me.address(), me.publicEncryptionKey(), 2,
+                        dev.bmtool.core.message.MessageEncoding.encodeSimple(subject, "b"), ack, clock[0] + 600);
+        store.listAdd("blacklist", spammer.address(), "spam");
+        feed(msg.apply(spammer, "buy now"));
+        feed(msg.apply(friend, "hello"));
+        assertEquals(List.of("hello"), store.inbox(0).stream().map(MailStore.InboxEntry::subject).toList(),
+                "blacklisted sender ignored (black mode, the default)");
+        assertEquals(1, submitted.size(), "only the friend's msg acknowledged");
+
+        // whitelist mode: only listed senders get through
+        dev.bmtool.core.address.IdentityStore ids = new dev.bmtool.core.address.IdentityStore(dir);
+        ids.update(k -> {
+            k.set(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION, "blackwhitelist", "white");
+            return null;
+        });
+        java.nio.file.Files.setLastModifiedTime(ids.file(),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 9_000_000));
+        feed(msg.apply(friend, "hello again"));
+        assertEquals(1, store.inbox(0).size(), "friend not whitelisted yet");
+        store.listAdd("whitelist", friend.address(), "");
+        feed(msg.apply(friend, "third time"));
+        assertEquals(List.of("hello", "third time"),
+                store.inbox(0).stream().map(MailStore.InboxEntry::subject).toList());
+        assertEquals(2, submitted.size());
+        assertTrue(store.listRemove("blacklist", spammer.address()));
+        assertEquals(List.of(), store.listEntries("blacklist"));
+    }
+
+    @Test
     void messageLeftInPowByADeadProcessIsSentAgain() {
         Identity other = AddressGenerator.random("other", 4, 1, 1, new SecureRandom());
         store.putPubkey(new MailStore.Pubkey(other.address(), 1, other.publicSigningKey(), other.publicEncryptionKey(),

@@ -1,0 +1,57 @@
+package dev.bmtool.cli.mail;
+
+import dev.bmtool.cli.Cli;
+import dev.bmtool.core.address.Address;
+import dev.bmtool.node.mail.MailStore;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What {@code bmtool blacklist} and {@code bmtool whitelist} share: list, add, remove one address. */
+final class AccessList {
+    private AccessList() {
+    }
+
+    static int run(CommandSpec spec, String list, String address, String label, boolean remove, boolean json)
+            throws java.io.IOException {
+        try (MailStore store = MailStore.open(Cli.root(spec).dataDir())) {
+            PrintWriter out = Cli.out(spec);
+            if (address == null) {
+                var entries = store.listEntries(list);
+                if (json) {
+                    Cli.printJson(spec, entries.stream().map(e -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("address", e.address().encode());
+                        m.put("label", e.label());
+                        m.put("enabled", e.enabled());
+                        return m;
+                    }).toList());
+                    return 0;
+                }
+                if (entries.isEmpty()) {
+                    out.println(list + " is empty");
+                }
+                entries.forEach(e -> out.println(e.address() + (e.label().isEmpty() ? "" : " " + e.label())
+                        + (e.enabled() ? "" : " (disabled)")));
+                out.flush();
+                return 0;
+            }
+            Address a = SendCommand.address(address, "ADDR");
+            boolean changed = remove ? store.listRemove(list, a) : store.listAdd(list, a, label);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("address", a.encode());
+                m.put("list", list);
+                m.put("listed", !remove);
+                m.put("changed", changed);
+                Cli.printJson(spec, m);
+            } else {
+                out.println((remove ? (changed ? "removed from the " : "was not on the ")
+                        : (changed ? "added to the " : "already on the ")) + list + ": " + a);
+                out.flush();
+            }
+            return 0;
+        }
+    }
+}
