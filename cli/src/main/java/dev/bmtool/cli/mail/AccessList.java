@@ -7,14 +7,34 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** What {@code bmtool blacklist} and {@code bmtool whitelist} share: list, add, remove one address. */
 final class AccessList {
     private AccessList() {
     }
 
-    static int run(CommandSpec spec, String list, String address, String label, boolean remove, boolean json)
-            throws java.io.IOException {
+    /** The options both commands take (a picocli mixin). */
+    static final class Options {
+        @Parameters(arity = "0..1", paramLabel = "ADDR", description = "Address to add (or remove); none: list.")
+        String address;
+
+        @Option(names = "--label", defaultValue = "", paramLabel = "L", description = "Label.")
+        String label;
+
+        @Option(names = "--remove", description = "Take the address off the list.")
+        boolean remove;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+    }
+
+    static int run(CommandSpec spec, String list, Options o) throws java.io.IOException {
+        String address = o.address;
+        String label = o.label;
+        boolean remove = o.remove;
+        boolean json = o.json;
         try (MailStore store = MailStore.open(Cli.root(spec).dataDir())) {
             PrintWriter out = Cli.out(spec);
             if (address == null) {

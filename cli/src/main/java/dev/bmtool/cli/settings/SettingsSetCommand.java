@@ -1,15 +1,13 @@
 package dev.bmtool.cli.settings;
 
 import dev.bmtool.cli.Cli;
-import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.IdentityStore;
-import dev.bmtool.core.address.KeysDat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,47 +18,28 @@ public final class SettingsSetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "KEY", description = "Setting name.")
-    String key;
+    @Mixin
+    SettingTarget target;
 
     @Parameters(index = "1", paramLabel = "VALUE", description = "New value.")
     String value;
 
-    @Option(names = "--address", paramLabel = "ADDR", description = "The identity, for per-address settings.")
-    String address;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
-
     @Override
     public Integer call() {
-        Setting s = Setting.named(key);
+        Setting s = target.setting();
         String v = s.normalise(value);
-        String section = section(s, address);
-        IdentityStore store = new IdentityStore(Cli.root(spec).dataDir());
-        store.update(k -> {
-            if (s.perAddress() && !k.contains(section)) {
-                throw new UsageException("--address: " + section + " is not one of your identities");
-            }
+        String section = target.section(s);
+        new IdentityStore(Cli.root(spec).dataDir()).update(k -> {
+            SettingTarget.requireIdentity(k, s, section);
             k.set(section, s.key(), v);
             return null;
         });
-        report(spec, json, s, section, v);
+        report(spec, target.json, s, section, v);
         return 0;
     }
 
-    static String section(Setting s, String address) {
-        if (s.perAddress() && address == null) {
-            throw new UsageException(s.key() + " is set per address: add --address ADDR");
-        }
-        if (!s.perAddress() && address != null) {
-            throw new UsageException(s.key() + " is a global setting: leave out --address");
-        }
-        return s.perAddress() ? address : KeysDat.SETTINGS_SECTION;
-    }
-
-    static void report(picocli.CommandLine.Model.CommandSpec spec, boolean json, Setting s, String section,
-            String value) {
+    /** Prints the setting's value after a change ({@code value} null: removed, default applies). */
+    static void report(CommandSpec spec, boolean json, Setting s, String section, String value) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("key", s.key());

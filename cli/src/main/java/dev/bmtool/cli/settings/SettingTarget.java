@@ -1,0 +1,40 @@
+package dev.bmtool.cli.settings;
+
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.address.KeysDat;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The KEY, --address and --json that set and unset share (a picocli mixin). */
+final class SettingTarget {
+    @Parameters(index = "0", paramLabel = "KEY", description = "Setting name (see 'bmtool settings list').")
+    String key;
+
+    @Option(names = "--address", paramLabel = "ADDR", description = "The identity, for per-address settings.")
+    String address;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    Setting setting() {
+        return Setting.named(key);
+    }
+
+    /** The keys.dat section the setting lives in, or a usage error for a wrong --address use. */
+    String section(Setting s) {
+        if (s.perAddress() && address == null) {
+            throw new UsageException(s.key() + " is set per address: add --address ADDR");
+        }
+        if (!s.perAddress() && address != null) {
+            throw new UsageException(s.key() + " is a global setting: leave out --address");
+        }
+        return s.perAddress() ? address : KeysDat.SETTINGS_SECTION;
+    }
+
+    /** Inside a keys.dat update: a per-address setting needs that identity. */
+    static void requireIdentity(KeysDat k, Setting s, String section) {
+        if (s.perAddress() && !k.contains(section)) {
+            throw new UsageException("--address: " + section + " is not one of your identities");
+        }
+    }
+}
