@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.SendCommand.class,
             dev.bmtool.cli.mail.BroadcastCommand.class,
             dev.bmtool.cli.mail.SubscribeCommand.class,
+            dev.bmtool.cli.mail.ContactsCommand.class,
             dev.bmtool.cli.mail.BlacklistCommand.class,
             dev.bmtool.cli.mail.WhitelistCommand.class,
             dev.bmtool.cli.mail.InboxCommand.class,

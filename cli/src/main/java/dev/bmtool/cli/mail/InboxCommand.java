@@ -52,15 +52,16 @@ public final class InboxCommand implements Callable<Integer> {
         try (MailSession s = MailSession.open(spec, net, watch ? MailSession.Mode.ONLINE : MailSession.Mode.OFFLINE)) {
             s.catchUp();
             List<MailStore.InboxEntry> all = s.store().inbox(0).stream().filter(e -> !unread || !e.read()).toList();
+            Map<String, String> names = ContactsCommand.names(s.store());
             if (!watch) {
                 if (json) {
-                    Cli.printJson(spec, all.stream().map(e -> json(e, false)).toList());
+                    Cli.printJson(spec, all.stream().map(e -> json(e, false, names)).toList());
                 } else {
                     PrintWriter out = Cli.out(spec);
                     if (all.isEmpty()) {
                         out.println(unread ? "no unread messages" : "inbox is empty");
                     }
-                    all.forEach(e -> out.println(line(e)));
+                    all.forEach(e -> out.println(line(e, names)));
                     out.flush();
                 }
                 return 0;
@@ -74,9 +75,9 @@ public final class InboxCommand implements Callable<Integer> {
                         continue;
                     }
                     if (json) {
-                        Cli.printJson(spec, json(e, false));
+                        Cli.printJson(spec, json(e, false, names));
                     } else {
-                        Cli.out(spec).println(line(e));
+                        Cli.out(spec).println(line(e, names));
                         Cli.out(spec).flush();
                     }
                 }
@@ -86,16 +87,18 @@ public final class InboxCommand implements Callable<Integer> {
         }
     }
 
-    static String line(MailStore.InboxEntry e) {
+    static String line(MailStore.InboxEntry e, Map<String, String> names) {
+        String from = names.getOrDefault(e.from(), e.from());
         return String.format("%4d %s %s %-9s %-38s %s", e.id(), e.read() ? " " : "*",
-                TIME.format(Instant.ofEpochSecond(e.received())), e.kind(), e.from(), e.subject());
+                TIME.format(Instant.ofEpochSecond(e.received())), e.kind(), from, e.subject());
     }
 
-    static Map<String, Object> json(MailStore.InboxEntry e, boolean withBody) {
+    static Map<String, Object> json(MailStore.InboxEntry e, boolean withBody, Map<String, String> names) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("kind", e.kind());
         m.put("from", e.from());
+        ContactsCommand.name(names, e.from()).ifPresent(n -> m.put("fromName", n));
         m.put("to", e.to());
         m.put("subject", e.subject());
         if (withBody) {

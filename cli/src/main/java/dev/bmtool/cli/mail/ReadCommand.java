@@ -29,13 +29,14 @@ public final class ReadCommand implements Callable<Integer> {
             MailStore.InboxEntry e = store.inboxEntry(id).orElseThrow(
                     () -> new IllegalArgumentException("no inbox message " + id + " (see 'bmtool inbox')"));
             store.markRead(id);
+            java.util.Map<String, String> names = ContactsCommand.names(store);
             if (json) {
-                Cli.printJson(spec, InboxCommand.json(e, true));
+                Cli.printJson(spec, InboxCommand.json(e, true, names));
                 return 0;
             }
             PrintWriter out = Cli.out(spec);
-            out.println("From:     " + e.from());
-            out.println("To:       " + e.to());
+            out.println("From:     " + ContactsCommand.display(names, e.from()));
+            out.println("To:       " + ContactsCommand.display(names, e.to()));
             out.println("Date:     " + Instant.ofEpochSecond(e.received()));
             out.println("Subject:  " + e.subject());
             out.println();

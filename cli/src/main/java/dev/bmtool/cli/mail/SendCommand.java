@@ -33,7 +33,8 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "ADDR", description = "One of your addresses.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "ADDR", description = "Recipient address or chan.")
+    @Option(names = "--to", required = true, paramLabel = "ADDR",
+            description = "Recipient address or chan, or a name from 'bmtool contacts'.")
     String to;
 
     @Option(names = "--subject", defaultValue = "", paramLabel = "S", description = "Subject.")
@@ -84,7 +85,14 @@ public final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Address fromAddr = address(from, "--from");
-        Address toAddr = address(to, "--to");
+        Address toAddr;
+        if (Address.isValid(to.strip())) {
+            toAddr = address(to, "--to");
+        } else {
+            try (MailStore book = MailStore.open(Cli.root(spec).dataDir())) {
+                toAddr = ContactsCommand.resolve(book, to, "--to");
+            }
+        }
         String text = body.read();
         if (ttl < 300 || ttl > 28 * 24 * 3600) {
             throw new UsageException("--ttl must be 300..2419200 seconds");

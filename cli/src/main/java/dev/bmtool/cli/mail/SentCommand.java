@@ -26,8 +26,13 @@ public final class SentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (MailStore store = MailStore.open(Cli.root(spec).dataDir())) {
             List<MailStore.SentEntry> all = store.sent();
+            java.util.Map<String, String> names = ContactsCommand.names(store);
             if (json) {
-                Cli.printJson(spec, all.stream().map(SendCommand::sentJson).toList());
+                Cli.printJson(spec, all.stream().map(e -> {
+                    var m = SendCommand.sentJson(e);
+                    ContactsCommand.name(names, e.to()).ifPresent(n -> m.put("toName", n));
+                    return m;
+                }).toList());
                 return 0;
             }
             PrintWriter out = Cli.out(spec);
@@ -35,7 +40,7 @@ public final class SentCommand implements Callable<Integer> {
                 out.println("nothing sent yet");
             }
             for (MailStore.SentEntry e : all) {
-                out.printf("%4d %-20s %-38s %s%s%n", e.id(), e.status(), e.to(), e.subject(),
+                out.printf("%4d %-20s %-38s %s%s%n", e.id(), e.status(), names.getOrDefault(e.to(), e.to()), e.subject(),
                         e.retries() > 0 ? " (resent " + e.retries() + "x)" : "");
             }
             out.flush();

@@ -71,6 +71,12 @@ class MailCliNetworkTest {
             Map<String, Object> read = Json.parseObject(MailCliTest.run(dirA, "read", "1", "--json").out().trim());
             assertEquals("from the CLI", read.get("body"));
             assertEquals(alice, read.get("to"));
+            // names from the address book show in inbox and read
+            assertEquals(0, MailCliTest.run(dirA, "contacts", bob, "Bob").code());
+            assertEquals("Bob", MailCliTest.jsonList(MailCliTest.run(dirA, "inbox", "--json").out()).getFirst()
+                    .get("fromName"));
+            assertTrue(MailCliTest.run(dirA, "inbox").out().contains(" Bob "));
+            assertTrue(MailCliTest.run(dirA, "read", "1").out().contains("From:     Bob <" + bob + ">"));
             Map<String, Object> sentB = MailCliTest.jsonList(MailCliTest.run(dirB, "sent", "--json").out()).getFirst();
             assertEquals(MailStore.ACK_RECEIVED, sentB.get("status"));
             assertEquals(alice, sentB.get("to"));

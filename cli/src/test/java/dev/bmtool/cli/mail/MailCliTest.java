@@ -178,6 +178,38 @@ class MailCliTest {
     }
 
     @Test
+    void contactsNameAddressesForSendAndOutput() {
+        String me = Json.parseObject(run("identity", "new", "--json").out().trim()).get("address").toString();
+        String them = dev.bmtool.core.address.AddressGenerator.random("them", 4, 1, 1, new java.security.SecureRandom())
+                .address().encode();
+        assertEquals("address book is empty", run("contacts").out().strip());
+        Run r = run("contacts", them, "Alice");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("added " + them + " as 'Alice'", r.out().strip());
+        assertEquals("renamed " + them + " as 'Alice B'", run("contacts", them, "Alice B").out().strip());
+        List<Map<String, Object>> book = jsonList(run("addressbook", "--json").out());
+        assertEquals(List.of(Map.of("address", them, "label", "Alice B")), book);
+
+        // --to takes the name; the pubkey is unknown, so it waits for it (and the command times out)
+        r = run("send", "--from", me, "--to", "Alice B", "--body", "x", "--timeout", "1", "--peer", "127.0.0.1:1");
+        assertEquals(1, r.code(), r.err());
+        Map<String, Object> sent = jsonList(run("sent", "--json").out()).getFirst();
+        assertEquals(them, sent.get("to"));
+        assertEquals("Alice B", sent.get("toName"));
+        assertTrue(run("sent").out().contains("Alice B"));
+
+        assertEquals(2, run("contacts", them).code(), "a name is needed");
+        r = run("contacts", them, me);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("must not be an address"), r.err());
+        assertEquals("removed " + them, run("contacts", them, "--remove").out().strip());
+        r = run("send", "--from", me, "--to", "Alice B", "--body", "x");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("bmtool: --to:"), r.err());
+        assertEquals(1, jsonList(run("sent", "--json").out()).size(), "nothing queued by the failed lookup");
+    }
+
+    @Test
     void emptyFoldersAndBadArguments() {
         assertEquals("[]", run("sent", "--json").out().trim());
         assertTrue(run("sent").out().contains("nothing sent"));

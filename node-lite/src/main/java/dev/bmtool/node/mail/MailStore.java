@@ -121,6 +121,7 @@ public final class MailStore implements AutoCloseable {
                         CREATE TABLE IF NOT EXISTS published(
                           address TEXT PRIMARY KEY, time INTEGER NOT NULL)""");
                 st.execute("CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+                st.execute("CREATE TABLE IF NOT EXISTS addressbook(address TEXT PRIMARY KEY, label TEXT NOT NULL)");
                 for (String list : ACCESS_LISTS) {
                     // PyBitmessage's blacklist / whitelist tables (label, address, enabled)
                     st.execute("CREATE TABLE IF NOT EXISTS " + list
@@ -458,6 +459,48 @@ public final class MailStore implements AutoCloseable {
             setState(scannedKey(a), -1 - state(POLL_CURSOR_KEY, 0));
         }
         return added;
+    }
+
+    // ------------------------------------------------------- address book
+
+    /** An address book entry (PyBitmessage's addressbook: label, address). */
+    public record Contact(Address address, String label) {
+    }
+
+    /** Adds or relabels a contact; true if the address was not in the book. */
+    public boolean contactPut(Address a, String label) {
+        return db.with(c -> {
+            boolean existed;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM addressbook WHERE address=?")) {
+                ps.setString(1, a.encode());
+                try (var rs = ps.executeQuery()) {
+                    existed = rs.next();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO addressbook VALUES(?,?)")) {
+                ps.setString(1, a.encode());
+                ps.setString(2, label);
+                ps.executeUpdate();
+            }
+            return !existed;
+        });
+    }
+
+    public boolean contactRemove(Address a) {
+        return update("DELETE FROM addressbook WHERE address=?", a.encode()) == 1;
+    }
+
+    public List<Contact> contacts() {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT address, label FROM addressbook ORDER BY label, address");
+                    var rs = ps.executeQuery()) {
+                List<Contact> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Contact(Address.decode(rs.getString(1)), rs.getString(2)));
+                }
+                return out;
+            }
+        });
     }
 
     // ------------------------------------------------------- black / white lists

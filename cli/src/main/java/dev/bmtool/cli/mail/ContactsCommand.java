@@ -1,0 +1,121 @@
+package dev.bmtool.cli.mail;
+
+import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.UsageException;
+import dev.bmtool.core.address.Address;
+import dev.bmtool.node.mail.MailStore;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bmtool contacts [ADDR [LABEL]]}: the address book (labels for addresses, usable as --to). */
+@Command(name = "contacts", aliases = "addressbook", mixinStandardHelpOptions = true,
+        description = {"Address book: name addresses, then send to a name; no arguments: list it.",
+            "Names show in inbox, read and sent."})
+public final class ContactsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDR", description = "Address to add, rename or remove.")
+    String address;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "LABEL", description = "Its name.")
+    String label;
+
+    @Option(names = "--remove", description = "Remove the address from the book.")
+    boolean remove;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (MailStore store = MailStore.open(Cli.root(spec).dataDir())) {
+            PrintWriter out = Cli.out(spec);
+            if (address == null) {
+                List<MailStore.Contact> all = store.contacts();
+                if (json) {
+                    Cli.printJson(spec, all.stream().map(c -> Map.<String, Object>of("address", c.address().encode(),
+                            "label", c.label())).toList());
+                    return 0;
+                }
+                if (all.isEmpty()) {
+                    out.println("address book is empty");
+                }
+                all.forEach(c -> out.printf("%-24s %s%n", c.label(), c.address()));
+                out.flush();
+                return 0;
+            }
+            Address a = SendCommand.address(address, "ADDR");
+            boolean changed;
+            if (remove) {
+                if (label != null) {
+                    throw new UsageException("--remove takes the address only");
+                }
+                changed = store.contactRemove(a);
+            } else {
+                if (label == null || label.isBlank()) {
+                    throw new UsageException("give a name: bmtool contacts ADDR LABEL");
+                }
+                if (Address.isValid(label.strip())) {
+                    throw new UsageException("the name must not be an address");
+                }
+                changed = store.contactPut(a, label.strip());
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("address", a.encode());
+                m.put("label", remove ? null : label.strip());
+                m.put("removed", remove);
+                m.put("changed", changed);
+                Cli.printJson(spec, m);
+            } else {
+                out.println(remove ? (changed ? "removed " + a : a + " was not in the address book")
+                        : (changed ? "added " : "renamed ") + a + " as '" + label.strip() + "'");
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    /** An address, or the address of exactly one contact with that name ({@code what} names the option). */
+    static Address resolve(MailStore store, String text, String what) {
+        if (Address.isValid(text.strip())) {
+            return SendCommand.address(text.strip(), what);
+        }
+        List<MailStore.Contact> named = store.contacts().stream().filter(c -> c.label().equals(text.strip())).toList();
+        if (named.size() == 1) {
+            return named.getFirst().address();
+        }
+        if (named.size() > 1) {
+            throw new UsageException(what + ": " + named.size() + " contacts are named '" + text.strip()
+                    + "'; use the address");
+        }
+        return SendCommand.address(text.strip(), what); // not a name either: the address error says why
+    }
+
+    /** "name <address>" when the address book knows it, else the address. */
+    static String display(Map<String, String> names, String address) {
+        String n = names.get(address);
+        return n == null ? address : n + " <" + address + ">";
+    }
+
+    /** Address -> name, for output. */
+    static Map<String, String> names(MailStore store) {
+        Map<String, String> m = new LinkedHashMap<>();
+        store.contacts().forEach(c -> m.put(c.address().encode(), c.label()));
+        return m;
+    }
+
+    static Optional<String> name(Map<String, String> names, String address) {
+        return Optional.ofNullable(names.get(address));
+    }
+}
