@@ -161,10 +161,10 @@ class MailTimersTest {
 
     @Test
     void defaultLimitIsPyBitmessagesSanityCheck() {
-        MailAgent.DifficultyLimit d = MailAgent.DifficultyLimit.of(java.util.Map.of());
+        DifficultyLimit d = DifficultyLimit.of(java.util.Map.of());
         assertEquals(20_000_000_000L, d.nonceTrialsPerByte());
         assertEquals(20_000_000_000L, d.extraBytes());
-        assertEquals(d, MailAgent.DifficultyLimit.of(java.util.Map.of("maxacceptablenoncetrialsperbyte", "0",
+        assertEquals(d, DifficultyLimit.of(java.util.Map.of("maxacceptablenoncetrialsperbyte", "0",
                 "maxacceptablepayloadlengthextrabytes", "junk")));
     }
 
