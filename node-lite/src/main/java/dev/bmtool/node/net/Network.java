@@ -53,6 +53,10 @@ public final class Network implements AutoCloseable {
     static final long PLAIN_ONLY_NANOS = TimeUnit.HOURS.toNanos(6);
     /** Last dial attempt per host:port, nanos. */
     private final Map<String, Long> lastAttempt = new ConcurrentHashMap<>();
+    /** Outbound attempts that failed since the last "no peers" line, and the last reason. */
+    private final java.util.concurrent.atomic.AtomicInteger failedDials = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String lastDialFailure;
+    private long lastNoPeersLine = System.nanoTime();
     /** Local PyBitmessage peers already warned about (see {@link #warnIfPyBitmessageWillNotAnnounce}). */
     private final Set<String> dandelionWarned = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
@@ -312,6 +316,8 @@ public final class Network implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(s);
             log.debug("cannot connect to " + host + ":" + port + ": " + e.getMessage());
+            failedDials.incrementAndGet();
+            lastDialFailure = host + ":" + port + ": " + e.getMessage();
             if (!configured) {
                 node.peers().rate(host, port, -0.1, 0);
             }
@@ -539,6 +545,24 @@ public final class Network implements AutoCloseable {
 
     // ---- the tick: timeouts, keepalive, batched inv, download scheduling ----
 
+    /**
+     * A node that reaches nobody (no network, unreachable bootstrap nodes, a wrong --peer) would
+     * otherwise be silent: every two reconnect delays (a minute by default), while nothing is
+     * established, say what failed.
+     */
+    private void reportNoPeers(long now) {
+        if (now - lastNoPeersLine < 2 * limits.reconnectDelay().toNanos()) {
+            return;
+        }
+        lastNoPeersLine = now;
+        int failed = failedDials.getAndSet(0);
+        if (failed > 0 && establishedCount() == 0) {
+            log.info("no peer connected yet: " + failed + " connection attempt" + (failed == 1 ? "" : "s")
+                    + " failed lately (last: " + lastDialFailure + "); check the network, or give"
+                    + " --peer HOST:PORT");
+        }
+    }
+
     private void tickLoop() {
         while (!closed) {
             try {
@@ -554,6 +578,7 @@ public final class Network implements AutoCloseable {
 
     private void tick() {
         long now = System.nanoTime();
+        reportNoPeers(now);
         for (Connection c : connections) {
             if (!c.isEstablished()) {
                 if (now - c.connectedAt > limits.handshakeTimeout().toNanos() && !c.isClosed()) {

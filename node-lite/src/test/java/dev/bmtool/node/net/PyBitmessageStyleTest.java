@@ -185,6 +185,28 @@ class PyBitmessageStyleTest {
     }
 
     @Test
+    void aNodeThatReachesNobodySaysWhy() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        // reconnect delay 300 ms in these tests: the line comes every 600 ms while nothing connects
+        try (Node node = Node.start(config(dir).listen(null).peers(List.of(new InetSocketAddress("127.0.0.1",
+                closedPort))).build(), (level, m) -> lines.add(m))) {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (lines.stream().noneMatch(l -> l.startsWith("no peer connected yet"))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        String line = lines.stream().filter(l -> l.startsWith("no peer connected yet")).findFirst().orElseThrow(
+                () -> new AssertionError(lines.toString()));
+        assertTrue(line.contains("(last: 127.0.0.1:" + closedPort + ": "), line);
+        assertTrue(line.contains("--peer HOST:PORT"), line);
+    }
+
+    @Test
     void dialledLocalPyBitmessageWithDandelionGetsAHowToWarning() throws Exception {
         List<String> w = warningsAfterDialling(Version.NODE_NETWORK | Version.NODE_DANDELION);
         assertEquals(1, w.size(), w.toString());
