@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code bmtool identity new|list|deterministic}: own addresses in the data dir's keys.dat. */
 @Command(name = "identity", mixinStandardHelpOptions = true,
         description = "Create and list your own addresses (kept in <data-dir>/keys.dat, PyBitmessage format).",
-        subcommands = {IdentityCommand.New.class, IdentityCommand.ListIds.class, IdentityCommand.Deterministic.class})
+        subcommands = {IdentityCommand.New.class, IdentityCommand.ListIds.class, IdentityCommand.Deterministic.class,
+            IdentityCommand.Publish.class})
 public final class IdentityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -155,6 +156,46 @@ public final class IdentityCommand implements Callable<Integer> {
                     version(version), 1, zeroBytes(shorter)).getFirst().withLabel(label);
             new IdentityStore(Cli.root(spec).dataDir()).add(id);
             print(spec, json, "stored", id);
+            return 0;
+        }
+    }
+
+    /** {@code identity publish ADDR}: publishes the pubkey now (after a settings change, or to be found sooner). */
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Publish one of your addresses' pubkey now (proof of work; 28-day TTL).")
+    static final class Publish implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @picocli.CommandLine.Parameters(paramLabel = "ADDR", description = "One of your addresses.")
+        String address;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Mixin
+        NetOptions net;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.bmtool.core.address.Address a = SendCommand.address(address, "ADDR");
+            Identity id = new IdentityStore(Cli.root(spec).dataDir()).list().stream()
+                    .filter(i -> i.address().equals(a)).findFirst()
+                    .orElseThrow(() -> new UsageException("ADDR: " + a + " is not one of your identities"));
+            if (id.chan()) {
+                throw new UsageException("ADDR: " + a + " is a chan; chans never publish a pubkey");
+            }
+            try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
+                String hash = s.agent().publishPubkey(id);
+                if (!s.remote()) {
+                    SendCommand.linger(s, spec);
+                }
+                if (json) {
+                    Map<String, Object> m = json(id);
+                    m.put("inventoryHash", hash);
+                    Cli.printJson(spec, m);
+                } else {
+                    Cli.out(spec).println("published the pubkey of " + a + " (object " + hash + ")");
+                    Cli.out(spec).flush();
+                }
+            }
             return 0;
         }
     }

@@ -31,7 +31,8 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
                             + " ('bmtool blacklist' / 'bmtool whitelist'); a running node re-reads it"),
             new Setting("dontsendack", true, Kind.BOOLEAN, "false",
                     "this address sends no acknowledgements and its pubkey says so (DOES_ACK bit clear);"
-                            + " a running node re-reads it; senders holding its earlier pubkey still expect acks"));
+                            + " a running node re-reads it; senders holding its earlier pubkey still expect acks"
+                            + " ('bmtool identity publish ADDR' sends the new one)"));
 
     static Setting named(String key) {
         String k = key.toLowerCase(Locale.ROOT);

@@ -105,6 +105,12 @@ class MailCliNetworkTest {
                 Thread.sleep(200);
             }
             assertTrue(MailCliTest.run(dirA, "sent").out().contains(MailStore.ACK_RECEIVED));
+            // A publishes its pubkey on demand, through the running node
+            r = MailCliTest.run(dirA, "identity", "publish", alice, "--json");
+            assertEquals(0, r.code(), r.err());
+            String hash = Json.parseObject(r.out().trim()).get("inventoryHash").toString();
+            assertTrue(MailCliTest.run(dirA, "object", "list", "--type", "pubkey").out().contains(hash));
+
             // offline, B still lists what it received
             assertEquals(2, MailCliTest.jsonList(MailCliTest.run(dirB, "inbox", "--json").out()).size());
         }

@@ -246,6 +246,14 @@ class MailCliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("is not one of your identities"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+        r = run("identity", "publish", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is not one of your identities"), r.err());
+        String chan = Json.parseObject(run("chan", "join", "publishing test", "--json").out().trim()).get("address")
+                .toString();
+        r = run("identity", "publish", chan);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("chans never publish a pubkey"), r.err());
         r = run("broadcast", "--from", me, "--body", "x", "--engine", "warp");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--engine"), r.err());
