@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param effect       what the setting does and when it applies
  */
 record Setting(String key, boolean perAddress, Kind kind, String defaultValue, String effect) {
-    enum Kind { BOOLEAN, NON_NEGATIVE, BLACK_OR_WHITE }
+    enum Kind { BOOLEAN, NON_NEGATIVE, BLACK_OR_WHITE, STEALTH_LEVEL }
 
     static final List<Setting> ALL = List.of(
             new Setting("extralowdifficulty", false, Kind.BOOLEAN, "false",
@@ -29,6 +29,9 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
             new Setting("blackwhitelist", false, Kind.BLACK_OR_WHITE, "black",
                     "black: msgs from blacklisted senders are ignored; white: only whitelisted senders get through"
                             + " ('bmtool blacklist' / 'bmtool whitelist'); a running node re-reads it"),
+            new Setting("ackstealthlevel", false, Kind.STEALTH_LEVEL, "0",
+                    "how acks in our msgs look: 0 small msg-type object, 1 a getpubkey, 2 a full-size msg"
+                            + " (ECIES of random bytes), so observers cannot tell acks from mail"),
             new Setting("dontsendack", true, Kind.BOOLEAN, "false",
                     "this address sends no acknowledgements and its pubkey says so (DOES_ACK bit clear);"
                             + " a running node re-reads it; senders holding its earlier pubkey still expect acks"
@@ -57,6 +60,10 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
             case BLACK_OR_WHITE -> switch (v.toLowerCase(Locale.ROOT)) {
                 case "black", "white" -> v.toLowerCase(Locale.ROOT);
                 default -> throw new UsageException(key + " takes black or white, not '" + value + "'");
+            };
+            case STEALTH_LEVEL -> switch (v) {
+                case "0", "1", "2" -> v;
+                default -> throw new UsageException(key + " takes 0, 1 or 2, not '" + value + "'");
             };
             case NON_NEGATIVE -> {
                 try {

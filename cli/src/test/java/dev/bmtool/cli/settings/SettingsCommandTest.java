@@ -38,7 +38,7 @@ class SettingsCommandTest {
     @SuppressWarnings("unchecked")
     void globalSettingsRoundTrip() {
         List<Object> rows = (List<Object>) Json.parse(run("settings", "list", "--json").out().trim());
-        assertEquals(4, rows.size(), "per-address ones only with --address");
+        assertEquals(5, rows.size(), "per-address ones only with --address");
         assertEquals("false", row(rows, "extralowdifficulty").get("value"));
         assertEquals(false, row(rows, "extralowdifficulty").get("set"));
 

@@ -4,7 +4,9 @@ import dev.bmtool.core.address.Address;
 import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.address.IdentityStore;
 import dev.bmtool.core.address.KeysDat;
+import dev.bmtool.core.crypto.Ecies;
 import dev.bmtool.core.crypto.Hashes;
+import dev.bmtool.core.crypto.PrivateKey;
 import dev.bmtool.core.encoding.ByteWriter;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.encoding.ProtocolException;
@@ -75,6 +77,8 @@ public final class MailAgent implements AutoCloseable {
     private DifficultyLimit difficultyLimit = DifficultyLimit.DEFAULT;
     /** keys.dat {@code blackwhitelist = white}: only whitelisted senders get through (default: black). */
     private boolean whitelistMode;
+    /** keys.dat {@code ackstealthlevel} 0..2 (PyBitmessage's; anything else counts as 0). */
+    private int ackStealthLevel;
     private FileTime identitiesTime;
     private long skipped;
     private volatile boolean closed;
@@ -117,6 +121,7 @@ public final class MailAgent implements AutoCloseable {
                 KeysDat k = identityStore.load();
                 identities = k.identities().identities();
                 difficultyLimit = DifficultyLimit.of(k.section(KeysDat.SETTINGS_SECTION));
+                ackStealthLevel = stealthLevel(k.section(KeysDat.SETTINGS_SECTION).get("ackstealthlevel"));
                 whitelistMode = "white".equalsIgnoreCase(
                         k.section(KeysDat.SETTINGS_SECTION).getOrDefault("blackwhitelist", "black").strip());
                 identitiesTime = t;
@@ -125,6 +130,15 @@ public final class MailAgent implements AutoCloseable {
             // keep the identities we had; a half-written keys.dat is replaced atomically anyway
         }
         return identities;
+    }
+
+    private static int stealthLevel(String v) {
+        try {
+            int n = v == null ? 0 : Integer.parseInt(v.strip());
+            return n >= 0 && n <= 2 ? n : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private synchronized DifficultyLimit difficultyLimit() {
@@ -185,12 +199,38 @@ public final class MailAgent implements AutoCloseable {
         }
         checkTtl(ttl);
         checkSize(subject, body);
-        byte[] ack = new ByteWriter(40).writeUInt32(BitmessageObject.TYPE_MSG).writeVarInt(1).writeVarInt(to.stream())
-                .writeBytes(randomBytes(32)).toByteArray();
+        byte[] ack = newAckData(to.stream());
         long rowId = store.addSent(ack, "msg", from.encode(), to.encode(), subject, body, ttl,
                 MailStore.AWAITING_PUBKEY, now());
         deliver(rowId);
         return rowId;
+    }
+
+    /**
+     * The ack object's payload after nonce and expiresTime, at PyBitmessage's {@code ackstealthlevel}
+     * (keys.dat): 0 a msg-typed object with 32 random bytes; 1 a v4 getpubkey with a random tag;
+     * 2 a msg-typed object holding an ECIES blob of 234..800 random bytes for a throw-away key,
+     * indistinguishable from a real msg. Recognised by its bytes either way.
+     */
+    private byte[] newAckData(long stream) {
+        int level;
+        synchronized (this) {
+            identities(); // refreshes the settings from keys.dat
+            level = ackStealthLevel;
+        }
+        ByteWriter w = new ByteWriter(64);
+        if (level == 2) {
+            byte[] dummy = randomBytes(234 + random.nextInt(800 - 234 + 1));
+            byte[] blob = Ecies.encrypt(PrivateKey.random(random).publicKey(), dummy);
+            return w.writeUInt32(BitmessageObject.TYPE_MSG).writeVarInt(1).writeVarInt(stream).writeBytes(blob)
+                    .toByteArray();
+        }
+        if (level == 1) {
+            return w.writeUInt32(BitmessageObject.TYPE_GETPUBKEY).writeVarInt(4).writeVarInt(stream)
+                    .writeBytes(randomBytes(32)).toByteArray();
+        }
+        return w.writeUInt32(BitmessageObject.TYPE_MSG).writeVarInt(1).writeVarInt(stream).writeBytes(randomBytes(32))
+                .toByteArray();
     }
 
     /** Sends a broadcast from one of our identities (PoW at network minimum); returns its sent-table id. */

@@ -10,6 +10,7 @@ import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.message.ObjectCrypto;
 import dev.bmtool.core.object.BitmessageObject;
+import dev.bmtool.core.object.ObjectValidator;
 import dev.bmtool.core.pow.PowMath;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -258,6 +259,44 @@ class MailTimersTest {
         assertEquals(2, submitted.size());
         assertTrue(store.listRemove("blacklist", spammer.address()));
         assertEquals(List.of(), store.listEntries("blacklist"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2})
+    void ackStealthLevelsShapeTheAckAndItIsStillRecognised(int level) throws Exception {
+        dev.bmtool.core.address.IdentityStore ids = new dev.bmtool.core.address.IdentityStore(dir);
+        ids.update(k -> {
+            k.set(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION, "ackstealthlevel", Integer.toString(level));
+            return null;
+        });
+        java.nio.file.Files.setLastModifiedTime(ids.file(),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 7_000_000));
+        Identity v3 = AddressGenerator.random("v3", 3, 1, 1, new SecureRandom());
+        long id = agent.send(me.address(), v3.address(), "s", "b", 600);
+        feed(ObjectCrypto.signPubkeyV3(v3, clock[0] + 600));
+        assertEquals(MailStore.MSG_SENT, store.sentEntry(id).orElseThrow().status());
+        ObjectCrypto.DecryptedMsg d = ObjectCrypto.decryptMsg(submitted.getLast(), v3.encryptionKey());
+        byte[] packet = d.content().ackData();
+        BitmessageObject ack = BitmessageObject.read(Arrays.copyOfRange(packet, 24, packet.length));
+        switch (level) {
+            case 1 -> {
+                assertEquals(BitmessageObject.TYPE_GETPUBKEY, ack.objectType());
+                assertEquals(4, ack.version());
+                assertEquals(32, ack.objectPayload().length);
+            }
+            case 2 -> {
+                assertEquals(BitmessageObject.TYPE_MSG, ack.objectType());
+                assertTrue(ack.objectPayload().length >= 234 + 16 + 70 + 32, "an ECIES blob like a real msg");
+                assertTrue(ack.objectPayload().length <= 800 + 16 + 16 + 70 + 32);
+            }
+            default -> {
+                assertEquals(BitmessageObject.TYPE_MSG, ack.objectType());
+                assertEquals(32, ack.objectPayload().length);
+            }
+        }
+        assertTrue(ObjectValidator.defaults().validate(ack, clock[0]).valid(), "ack carries its own PoW");
+        feed(ack);
+        assertEquals(MailStore.ACK_RECEIVED, store.sentEntry(id).orElseThrow().status());
     }
 
     @Test
