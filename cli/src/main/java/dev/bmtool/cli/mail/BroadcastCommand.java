@@ -29,6 +29,11 @@ public final class BroadcastCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     SendCommand.Body body;
 
+    @Option(names = "--encoding", paramLabel = "E", defaultValue = "simple",
+            description = "Message encoding: simple (default; what PyBitmessage sends) or extended (zlib + msgpack,"
+                    + " smaller for long text; PyBitmessage reads it when it has msgpack).")
+    TextEncoding encoding;
+
     @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "345600",
             description = "Time to live, 300..2419200 (default: ${DEFAULT-VALUE} = 4 days).")
     long ttl;
@@ -47,7 +52,7 @@ public final class BroadcastCommand implements Callable<Integer> {
             throw new UsageException("--ttl must be 300..2419200 seconds");
         }
         try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
-            long id = s.agent().broadcast(fromAddr, subject, text, ttl);
+            long id = s.agent().broadcast(fromAddr, subject, text, ttl, encoding.value);
             if (!s.remote()) {
                 SendCommand.linger(s, spec);
             }

@@ -5,6 +5,7 @@ import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.encoding.ProtocolException;
+import dev.bmtool.core.message.MessageEncoding;
 import dev.bmtool.node.mail.MailStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,11 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--encoding", paramLabel = "E", defaultValue = "simple",
+            description = "Message encoding: simple (default; what PyBitmessage sends) or extended (zlib + msgpack,"
+                    + " smaller for long text; PyBitmessage reads it when it has msgpack).")
+    TextEncoding encoding;
+
     @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "345600",
             description = "Time to live, 300..2419200 (default: ${DEFAULT-VALUE} = 4 days); doubled on each resend.")
     long ttl;
@@ -102,7 +108,7 @@ public final class SendCommand implements Callable<Integer> {
             throw new UsageException("--timeout must be at least 1 second");
         }
         try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
-            long id = s.agent().send(fromAddr, toAddr, subject, text, ttl);
+            long id = s.agent().send(fromAddr, toAddr, subject, text, ttl, encoding.value);
             Set<String> done = waitForAck ? Set.of(MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK)
                     : Set.of(MailStore.MSG_SENT, MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK);
             Set<String> stop = new java.util.HashSet<>(done);
@@ -200,6 +206,7 @@ public final class SendCommand implements Callable<Integer> {
         m.put("to", e.to());
         m.put("subject", e.subject());
         m.put("status", e.status());
+        m.put("encoding", MessageEncoding.name(e.encoding()));
         m.put("msgid", e.msgid() == null ? null : Hex.encode(e.msgid()));
         m.put("ackdata", Hex.encode(e.ackData()));
         m.put("ttl", e.ttl());

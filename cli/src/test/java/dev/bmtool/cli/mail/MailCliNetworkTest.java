@@ -84,9 +84,10 @@ class MailCliNetworkTest {
 
             // A -> B through the running node's API (B's key came with the msg): returns at msgsent
             r = MailCliTest.run(dirA, "send", "--from", alice, "--to", bob, "--subject", "hi bob", "--body", "reply",
-                    "--ttl", "600", "--json");
+                    "--ttl", "600", "--encoding", "extended", "--json");
             assertEquals(0, r.code(), r.err());
             assertEquals(MailStore.MSG_SENT, Json.parseObject(r.out().trim()).get("status"));
+            assertEquals("extended", Json.parseObject(r.out().trim()).get("encoding"));
             // and a broadcast from A to its subscribers
             assertEquals(0, MailCliTest.run(dirB, "subscribe", alice).code());
             r = MailCliTest.run(dirA, "broadcast", "--from", alice, "--subject", "news", "--body", "to all",

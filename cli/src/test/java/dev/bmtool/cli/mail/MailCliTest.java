@@ -254,6 +254,9 @@ class MailCliTest {
         r = run("identity", "publish", chan);
         assertEquals(2, r.code());
         assertTrue(r.err().contains("chans never publish a pubkey"), r.err());
+        r = run("send", "--from", me, "--to", me, "--body", "x", "--encoding", "zip");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--encoding"), r.err());
         r = run("broadcast", "--from", me, "--body", "x", "--engine", "warp");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--engine"), r.err());

@@ -193,15 +193,24 @@ public final class MailAgent implements AutoCloseable {
      * @return the sent-table id
      */
     public synchronized long send(Address from, Address to, String subject, String body, long ttl) {
+        return send(from, to, subject, body, ttl, MessageEncoding.SIMPLE);
+    }
+
+    /**
+     * {@link #send(Address, Address, String, String, long)} in a chosen message encoding:
+     * {@link MessageEncoding#SIMPLE} (what PyBitmessage sends) or {@link MessageEncoding#EXTENDED}
+     * (zlib + msgpack; PyBitmessage reads it when it has msgpack).
+     */
+    public synchronized long send(Address from, Address to, String subject, String body, long ttl, long encoding) {
         Identity id = own(from).orElseThrow(() -> new IllegalArgumentException(from + " is not one of your identities"));
         if (!id.enabled()) {
             throw new IllegalArgumentException(from + " is disabled");
         }
         checkTtl(ttl);
-        checkSize(subject, body);
+        checkSize(encodeText(encoding, subject, body));
         byte[] ack = newAckData(to.stream());
         long rowId = store.addSent(ack, "msg", from.encode(), to.encode(), subject, body, ttl,
-                MailStore.AWAITING_PUBKEY, now());
+                MailStore.AWAITING_PUBKEY, now(), encoding);
         deliver(rowId);
         return rowId;
     }
@@ -235,14 +244,19 @@ public final class MailAgent implements AutoCloseable {
 
     /** Sends a broadcast from one of our identities (PoW at network minimum); returns its sent-table id. */
     public synchronized long broadcast(Address from, String subject, String body, long ttl) {
+        return broadcast(from, subject, body, ttl, MessageEncoding.SIMPLE);
+    }
+
+    /** {@link #broadcast(Address, String, String, long)} in SIMPLE or EXTENDED encoding. */
+    public synchronized long broadcast(Address from, String subject, String body, long ttl, long encoding) {
         Identity id = own(from).orElseThrow(() -> new IllegalArgumentException(from + " is not one of your identities"));
         checkTtl(ttl);
-        checkSize(subject, body);
+        byte[] text = encodeText(encoding, subject, body);
+        checkSize(text);
         long rowId = store.addSent(randomBytes(32), "broadcast", from.encode(), BROADCAST_TO, subject, body, ttl,
-                MailStore.BROADCAST_QUEUED, now());
+                MailStore.BROADCAST_QUEUED, now(), encoding);
         long expires = now() + jitter(ttl);
-        BitmessageObject o = ObjectCrypto.encryptBroadcast(id, MessageEncoding.SIMPLE,
-                MessageEncoding.encodeSimple(subject, body), expires);
+        BitmessageObject o = ObjectCrypto.encryptBroadcast(id, encoding, text, expires);
         MailPow.Done d = pow.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
         String hash = link.submit(d.object().write());
         store.markSent(rowId, MailStore.BROADCAST_SENT, Hex.decode(hash), ttl, 0, now(), 0, d.engine());
@@ -257,10 +271,22 @@ public final class MailAgent implements AutoCloseable {
         }
     }
 
-    private static void checkSize(String subject, String body) {
-        if (MessageEncoding.encodeSimple(subject, body).length > (1 << 18) - 500) {
-            throw new IllegalArgumentException("message too long (subject + body must stay under 261 644 bytes)");
+    private static void checkSize(byte[] encodedText) {
+        if (encodedText.length > (1 << 18) - 500) {
+            throw new IllegalArgumentException("message too long (encoded, subject + body must stay under 261 644"
+                    + " bytes)");
         }
+    }
+
+    /** The message field in SIMPLE or EXTENDED encoding. */
+    static byte[] encodeText(long encoding, String subject, String body) {
+        if (encoding == MessageEncoding.SIMPLE) {
+            return MessageEncoding.encodeSimple(subject, body);
+        }
+        if (encoding == MessageEncoding.EXTENDED) {
+            return dev.bmtool.core.message.ExtendedEncoding.encode(subject, body);
+        }
+        throw new IllegalArgumentException("can send encoding 2 (simple) or 3 (extended), not " + encoding);
     }
 
     /** Tries to move one queued message on: pubkey lookup, getpubkey, or the msg itself. */
@@ -383,7 +409,7 @@ public final class MailAgent implements AutoCloseable {
                 emit("ack object prepared", "TTL bucket " + MailSettings.ackTtl(ttl) / 3600 + " h", ack);
             }
             MsgContent c = MsgContent.of(from.address().version(), from.address().stream(), ObjectCrypto.senderKeys(from),
-                    to.ripe(), MessageEncoding.SIMPLE, MessageEncoding.encodeSimple(e.subject(), e.body()), ackPacket);
+                    to.ripe(), e.encoding(), encodeText(e.encoding(), e.subject(), e.body()), ackPacket);
             BitmessageObject o = ObjectCrypto.encryptMsg(c, from.signingKey(), r.keys().encryptionKey(), expires,
                     to.stream());
             MailPow.Done d = pow.work(o, r.keys().nonceTrialsPerByte(), r.keys().payloadLengthExtraBytes());

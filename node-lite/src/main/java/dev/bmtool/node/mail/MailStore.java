@@ -114,6 +114,16 @@ public final class MailStore implements AutoCloseable {
                           status TEXT NOT NULL, created INTEGER NOT NULL, last_action INTEGER NOT NULL,
                           next_try INTEGER NOT NULL DEFAULT 0, engine TEXT, note TEXT)""");
                 st.execute("CREATE INDEX IF NOT EXISTS sent_status ON sent(status)");
+                // added later: how the message text is encoded (2 SIMPLE, 3 EXTENDED); older files lack it
+                boolean hasEncoding = false;
+                try (ResultSet cols = st.executeQuery("PRAGMA table_info(sent)")) {
+                    while (cols.next()) {
+                        hasEncoding |= cols.getString("name").equals("encoding");
+                    }
+                }
+                if (!hasEncoding) {
+                    st.execute("ALTER TABLE sent ADD COLUMN encoding INTEGER NOT NULL DEFAULT 2");
+                }
                 st.execute("""
                         CREATE TABLE IF NOT EXISTS subscriptions(
                           address TEXT PRIMARY KEY, label TEXT NOT NULL, added INTEGER NOT NULL)""");
@@ -256,20 +266,27 @@ public final class MailStore implements AutoCloseable {
     /** One sent (or queued) message or broadcast. */
     public record SentEntry(long id, byte[] ackData, byte[] msgid, String kind, String from, String to,
             String subject, String body, long ttl, int retries, String status, long created, long lastAction,
-            long nextTry, String engine, String note) {
+            long nextTry, String engine, String note, long encoding) {
     }
 
     private static final String SENT_COLUMNS = "id, ackdata, msgid, kind, from_address, to_address, subject, body,"
-            + " ttl, retries, status, created, last_action, next_try, engine, note";
+            + " ttl, retries, status, created, last_action, next_try, engine, note, encoding";
 
-    /** Adds a queued message; returns its id. */
+    /** Adds a queued message (SIMPLE encoding); returns its id. */
     public long addSent(byte[] ackData, String kind, String from, String to, String subject, String body, long ttl,
             String status, long now) {
+        return addSent(ackData, kind, from, to, subject, body, ttl, status, now, 2);
+    }
+
+    /** Adds a queued message with the message encoding to send it in (2 SIMPLE, 3 EXTENDED); returns its id. */
+    public long addSent(byte[] ackData, String kind, String from, String to, String subject, String body, long ttl,
+            String status, long now, long encoding) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sent(ackdata, kind, from_address, to_address, subject, body, ttl, status, created,"
-                            + " last_action) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                            + " last_action, encoding) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(11, encoding);
                 ps.setBytes(1, ackData);
                 ps.setString(2, kind);
                 ps.setString(3, from);
@@ -319,7 +336,7 @@ public final class MailStore implements AutoCloseable {
                 out.add(new SentEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getInt(10),
                         rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getString(15),
-                        rs.getString(16)));
+                        rs.getString(16), rs.getLong(17)));
             }
         }
         return out;

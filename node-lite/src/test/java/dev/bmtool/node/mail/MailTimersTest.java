@@ -300,6 +300,24 @@ class MailTimersTest {
     }
 
     @Test
+    void extendedEncodingIsSentAsPyBitmessageWritesIt() {
+        Identity v3 = AddressGenerator.random("v3", 3, 1, 1, new SecureRandom());
+        String body = "long text ".repeat(500);
+        long id = agent.send(me.address(), v3.address(), "zipped", body, 600,
+                dev.bmtool.core.message.MessageEncoding.EXTENDED);
+        feed(ObjectCrypto.signPubkeyV3(v3, clock[0] + 600));
+        assertEquals(MailStore.MSG_SENT, store.sentEntry(id).orElseThrow().status());
+        assertEquals(dev.bmtool.core.message.MessageEncoding.EXTENDED, store.sentEntry(id).orElseThrow().encoding());
+        ObjectCrypto.DecryptedMsg d = ObjectCrypto.decryptMsg(submitted.getLast(), v3.encryptionKey());
+        assertEquals(dev.bmtool.core.message.MessageEncoding.EXTENDED, d.content().encoding());
+        assertEquals(new dev.bmtool.core.message.MessageEncoding.Text("zipped", body),
+                dev.bmtool.core.message.ExtendedEncoding.decode(d.content().message()));
+        assertTrue(d.content().message().length < body.length() / 10, "zlib makes repetitive text small");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> agent.send(me.address(), v3.address(), "s", "b", 600, 1));
+    }
+
+    @Test
     void messageLeftInPowByADeadProcessIsSentAgain() {
         Identity other = AddressGenerator.random("other", 4, 1, 1, new SecureRandom());
         store.putPubkey(new MailStore.Pubkey(other.address(), 1, other.publicSigningKey(), other.publicEncryptionKey(),
