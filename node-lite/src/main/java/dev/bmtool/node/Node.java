@@ -52,6 +52,7 @@ public final class Node implements AutoCloseable {
     private volatile Network network;
     private volatile ApiServer api;
     private volatile boolean closed;
+    private volatile boolean quietObjectLog;
 
     private Node(NodeConfig config, NodeLog log, NodeDatabase db, FileChannel lockChannel, FileLock lock) {
         this.config = config;
@@ -225,8 +226,13 @@ public final class Node implements AutoCloseable {
         boolean isNew = objects.put(o, now());
         if (isNew) {
             accepted.incrementAndGet();
-            log.info("object " + Hex.encode(hash) + " " + StoredObject.typeName(o.objectType()) + " v" + o.version()
-                    + " " + o.length() + " bytes stored (from " + origin + ")");
+            String line = "object " + Hex.encode(hash) + " " + StoredObject.typeName(o.objectType()) + " v"
+                    + o.version() + " " + o.length() + " bytes stored (from " + origin + ")";
+            if (quietObjectLog && from != null) {
+                log.debug(line); // a sync in progress: the network's progress line summarises
+            } else {
+                log.info(line);
+            }
             synchronized (newObjectMonitor) {
                 newObjectMonitor.notifyAll();
             }
@@ -283,6 +289,16 @@ public final class Node implements AutoCloseable {
         m.put("wanted", n == null ? 0 : n.wantedCount());
         m.put("localNotFetched", localUnfetched.size());
         return m;
+    }
+
+    /** Objects accepted since start (local and from peers). */
+    public long acceptedCount() {
+        return accepted.get();
+    }
+
+    /** During a sync one line per object would flood the log; the network switches them to debug. */
+    public void quietObjectLog(boolean quiet) {
+        quietObjectLog = quiet;
     }
 
     /** A peer fetched the object with this inventory hash from us (getdata answered). */

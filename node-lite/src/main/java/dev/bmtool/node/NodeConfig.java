@@ -62,16 +62,17 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
      * @param reconnectDelay     wait between outbound connection attempts to one peer
      * @param getDataDelay       no getdata to a peer this soon after the handshake (PyBitmessage drops
      *                           getdata during its anti-intersection delay)
+     * @param progressInterval   how often a sync in progress is reported (10 s)
      */
     public record Limits(int maxConnections, int maxOutbound, Duration handshakeTimeout, Duration idleTimeout,
             Duration pingInterval, Duration packetTimeout, Duration requestTimeout, int maxInFlightPerPeer,
             int maxInFlight, int maxWanted, int invBurst, int invPerSecond, int packetsPerSecond, int sendQueue,
-            Duration reconnectDelay, Duration getDataDelay) {
+            Duration reconnectDelay, Duration getDataDelay, Duration progressInterval) {
 
         public static Limits defaults() {
             return new Limits(200, 8, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofSeconds(300),
                     Duration.ofSeconds(120), Duration.ofSeconds(60), 1000, 5000, 100_000, 200_000, 2000, 500, 2000,
-                    Duration.ofSeconds(30), Duration.ofSeconds(3));
+                    Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(10));
         }
 
         /** Short timeouts for loopback tests. */
@@ -79,20 +80,20 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
                 Duration reconnect) {
             return new Limits(maxConnections, maxOutbound, handshake, idle, pingInterval, packet, request,
                     maxInFlightPerPeer, maxInFlight, maxWanted, invBurst, invPerSecond, packetsPerSecond, sendQueue,
-                    reconnect, Duration.ZERO);
+                    reconnect, Duration.ZERO, Duration.ofMillis(500));
         }
 
         /** The same limits with another connection cap. */
         public Limits withMaxConnections(int max) {
             return new Limits(max, Math.min(maxOutbound, max), handshakeTimeout, idleTimeout, pingInterval,
                     packetTimeout, requestTimeout, maxInFlightPerPeer, maxInFlight, maxWanted, invBurst, invPerSecond,
-                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay);
+                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay, progressInterval);
         }
 
         public Limits withInvBudget(int burst, int perSecond) {
             return new Limits(maxConnections, maxOutbound, handshakeTimeout, idleTimeout, pingInterval,
                     packetTimeout, requestTimeout, maxInFlightPerPeer, maxInFlight, maxWanted, burst, perSecond,
-                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay);
+                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay, progressInterval);
         }
     }
 

@@ -74,6 +74,25 @@ class NetworkTest {
     }
 
     @Test
+    void aSyncIsReportedAsProgressNotAsOneLinePerObject() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // test limits: progress every 500 ms, so three objects arriving at once count as a sync
+        try (Node a = NodeTesting.start(dir.resolve("a"), false)) {
+            for (int i = 1; i <= 3; i++) {
+                assertNull(a.submit(TestObjects.valid(i).write()).rejection());
+            }
+            try (Node b = Node.start(NodeTesting.config(dir.resolve("b"), false, a.listenPort()).build(),
+                    (level, m) -> lines.add(level + " " + m))) {
+                assertTrue(eventually(15_000, () -> b.objects().count() == 3));
+                assertTrue(eventually(5_000, () -> lines.stream().anyMatch(l -> l.startsWith("INFO sync: 3 objects"))),
+                        lines.toString());
+            }
+        }
+        String sync = lines.stream().filter(l -> l.startsWith("INFO sync: ")).findFirst().orElseThrow();
+        assertTrue(sync.contains("/s)") && sync.contains("3 in store"), sync);
+    }
+
+    @Test
     void plainTcpWhenOneSideDoesNotOfferTls() throws Exception {
         BitmessageObject good = TestObjects.valid(1);
         try (Node a = NodeTesting.start(dir.resolve("a"), true);

@@ -57,6 +57,11 @@ public final class Network implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger failedDials = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String lastDialFailure;
     private long lastNoPeersLine = System.nanoTime();
+    private long syncLineAt = System.nanoTime();
+    private long acceptedAtSyncLine;
+    /** More than this many objects per second, or this many announced and not fetched, is a sync. */
+    static final double SYNC_RATE = 2.0;
+    static final int SYNC_WANTED = 100;
     /** Local PyBitmessage peers already warned about (see {@link #warnIfPyBitmessageWillNotAnnounce}). */
     private final Set<String> dandelionWarned = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
@@ -563,6 +568,35 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /**
+     * While many objects arrive (the first sync with the network), one log line per object is
+     * switched off and this line says how far it got: stored in the last period, rate, what is
+     * announced but not fetched yet, and an ETA.
+     */
+    private void reportSync(long now) {
+        long elapsed = now - syncLineAt;
+        if (elapsed < limits.progressInterval().toNanos()) {
+            return;
+        }
+        long accepted = node.acceptedCount();
+        long delta = accepted - acceptedAtSyncLine;
+        syncLineAt = now;
+        acceptedAtSyncLine = accepted;
+        int pending = wantedCount();
+        double seconds = elapsed / 1e9;
+        double rate = delta / seconds;
+        boolean syncing = rate > SYNC_RATE || pending > SYNC_WANTED;
+        node.quietObjectLog(syncing);
+        if (!syncing) {
+            return;
+        }
+        String eta = pending == 0 ? "" : rate > 0 ? String.format(java.util.Locale.ROOT, ", ETA ~%.0f s",
+                pending / rate) : ", waiting for peers to answer";
+        log.info(String.format(java.util.Locale.ROOT,
+                "sync: %d objects stored in the last %.0f s (%.1f/s), %d announced and not fetched yet%s; %d in store",
+                delta, seconds, rate, pending, eta, node.objects().count()));
+    }
+
     private void tickLoop() {
         while (!closed) {
             try {
@@ -579,6 +613,7 @@ public final class Network implements AutoCloseable {
     private void tick() {
         long now = System.nanoTime();
         reportNoPeers(now);
+        reportSync(now);
         for (Connection c : connections) {
             if (!c.isEstablished()) {
                 if (now - c.connectedAt > limits.handshakeTimeout().toNanos() && !c.isClosed()) {
