@@ -42,7 +42,7 @@ public final class NodeStatusCommand implements Callable<Integer> {
         }
         PrintWriter out = Cli.out(spec);
         for (var e : status.entrySet()) {
-            out.printf("%-13s %s%n", e.getKey() + ":", e.getValue());
+            out.printf("%-19s %s%n", e.getKey() + ":", e.getValue());
         }
         out.println(conns.isEmpty() ? "no connections" : "connections:");
         for (Map<String, Object> c : conns) {
