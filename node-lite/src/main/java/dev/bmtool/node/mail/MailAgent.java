@@ -74,11 +74,7 @@ public final class MailAgent implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ReentrantLock pollLock = new ReentrantLock();
     private List<Identity> identities = List.of();
-    private DifficultyLimit difficultyLimit = DifficultyLimit.DEFAULT;
-    /** keys.dat {@code blackwhitelist = white}: only whitelisted senders get through (default: black). */
-    private boolean whitelistMode;
-    /** keys.dat {@code ackstealthlevel} 0..2 (PyBitmessage's; anything else counts as 0). */
-    private int ackStealthLevel;
+    private KeysDatSettings keysDatSettings = KeysDatSettings.DEFAULT;
     private FileTime identitiesTime;
     private long skipped;
     private volatile boolean closed;
@@ -120,10 +116,7 @@ public final class MailAgent implements AutoCloseable {
             if (!t.equals(identitiesTime)) {
                 KeysDat k = identityStore.load();
                 identities = k.identities().identities();
-                difficultyLimit = DifficultyLimit.of(k.section(KeysDat.SETTINGS_SECTION));
-                ackStealthLevel = stealthLevel(k.section(KeysDat.SETTINGS_SECTION).get("ackstealthlevel"));
-                whitelistMode = "white".equalsIgnoreCase(
-                        k.section(KeysDat.SETTINGS_SECTION).getOrDefault("blackwhitelist", "black").strip());
+                keysDatSettings = KeysDatSettings.of(k.section(KeysDat.SETTINGS_SECTION));
                 identitiesTime = t;
             }
         } catch (IOException | RuntimeException e) {
@@ -132,23 +125,15 @@ public final class MailAgent implements AutoCloseable {
         return identities;
     }
 
-    private static int stealthLevel(String v) {
-        try {
-            int n = v == null ? 0 : Integer.parseInt(v.strip());
-            return n >= 0 && n <= 2 ? n : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private synchronized DifficultyLimit difficultyLimit() {
+    /** keys.dat's settings as of now (re-read with the identities when the file changed). */
+    private synchronized KeysDatSettings keysDatSettings() {
         identities();
-        return difficultyLimit;
+        return keysDatSettings;
     }
 
     /** Why a recipient's demanded work is over our limit, or null when it is not. */
     private String tooDifficult(Recipient r) {
-        DifficultyLimit limit = difficultyLimit();
+        DifficultyLimit limit = keysDatSettings().difficultyLimit();
         if (r.chan() || limit.allows(r.keys())) {
             return null;
         }
@@ -222,11 +207,7 @@ public final class MailAgent implements AutoCloseable {
      * indistinguishable from a real msg. Recognised by its bytes either way.
      */
     private byte[] newAckData(long stream) {
-        int level;
-        synchronized (this) {
-            identities(); // refreshes the settings from keys.dat
-            level = ackStealthLevel;
-        }
+        int level = keysDatSettings().ackStealthLevel();
         ByteWriter w = new ByteWriter(64);
         if (level == 2) {
             byte[] dummy = randomBytes(234 + random.nextInt(800 - 234 + 1));
@@ -586,12 +567,7 @@ public final class MailAgent implements AutoCloseable {
 
     /** Why msgs from {@code sender} are ignored (black- or whitelist, as PyBitmessage), or null. */
     private String blockedBy(Address sender) {
-        boolean white;
-        synchronized (this) {
-            identities(); // refreshes the mode from keys.dat
-            white = whitelistMode;
-        }
-        if (white) {
+        if (keysDatSettings().whitelistMode()) {
             return store.listed("whitelist", sender) ? null : "not in the whitelist (blackwhitelist = white)";
         }
         return store.listed("blacklist", sender) ? "in the blacklist" : null;
