@@ -1,5 +1,7 @@
 package dev.bmtool.node;
 
+import dev.bmtool.core.address.IdentityStore;
+import dev.bmtool.core.address.KeysDat;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.encoding.ProtocolException;
 import dev.bmtool.core.object.BitmessageObject;
@@ -18,7 +20,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +51,7 @@ public final class Node implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     /** Objects submitted here that no peer has fetched yet (hex hashes), for short-lived nodes. */
-    private final java.util.Set<String> localUnfetched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> localUnfetched = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService housekeeping;
     private final ObjectCheck check;
     private volatile Network network;
@@ -69,9 +74,8 @@ public final class Node implements AutoCloseable {
     /** PyBitmessage's {@code [bitmessagesettings] extralowdifficulty} in the data dir's keys.dat. */
     private static boolean extraLowDifficultyInKeysDat(Path dataDir) {
         try {
-            String v = new dev.bmtool.core.address.IdentityStore(dataDir).load()
-                    .section(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION).get("extralowdifficulty");
-            return v != null && java.util.Set.of("1", "yes", "true", "on").contains(v.strip().toLowerCase(java.util.Locale.ROOT));
+            String v = new IdentityStore(dataDir).load().section(KeysDat.SETTINGS_SECTION).get("extralowdifficulty");
+            return v != null && Set.of("1", "yes", "true", "on").contains(v.strip().toLowerCase(Locale.ROOT));
         } catch (RuntimeException e) {
             return false; // an unreadable keys.dat is reported by the commands that need identities
         }
@@ -110,7 +114,7 @@ public final class Node implements AutoCloseable {
         int removed = objects.deleteExpired(now, EXPIRED_GRACE);
         log.info("store " + db.file() + ": " + objects.count() + " objects" + (removed > 0 ? " (" + removed
                 + " expired removed)" : ""));
-        if (check.nonceTrialsPerByte() < dev.bmtool.core.pow.PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE) {
+        if (check.nonceTrialsPerByte() < PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE) {
             log.warn("extra-low difficulty (test network, as PyBitmessage -t): accepting objects with "
                     + check.nonceTrialsPerByte() + " / " + check.extraBytes() + " instead of 1000 / 1000;"
                     + " the live network rejects what such peers make");

@@ -13,6 +13,7 @@ import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.store.Peer;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * All peer connections of one node: the inbound listener, outbound dialling (configured peers
@@ -54,7 +56,7 @@ public final class Network implements AutoCloseable {
     /** Last dial attempt per host:port, nanos. */
     private final Map<String, Long> lastAttempt = new ConcurrentHashMap<>();
     /** Outbound attempts that failed since the last "no peers" line, and the last reason. */
-    private final java.util.concurrent.atomic.AtomicInteger failedDials = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger failedDials = new AtomicInteger();
     private volatile String lastDialFailure;
     private long lastNoPeersLine = System.nanoTime();
     private long syncLineAt = System.nanoTime();
@@ -129,7 +131,7 @@ public final class Network implements AutoCloseable {
     }
 
     /**
-     * Records a failed TLS handshake so that the next connection with that IP stays plain TCP, and
+     * Records a failed TLS handshake so that the next connection with that peer stays plain TCP, and
      * returns the close reason. A PyBitmessage v0.6 running on Python 2.7 linked against OpenSSL 3
      * cannot start TLS as a client at all (it allows TLS 1.3 but restricts the groups to secp256k1,
      * which OpenSSL 3 does not allow in TLS 1.3: "no suitable groups"); it sends an alert instead of
@@ -165,7 +167,7 @@ public final class Network implements AutoCloseable {
                 ss.bind(config.listen(), 64);
             } catch (IOException e) {
                 ss.close();
-                String hint = e instanceof java.net.BindException && e.getMessage() != null
+                String hint = e instanceof BindException && e.getMessage() != null
                         && e.getMessage().contains("in use")
                         ? " (another node, e.g. PyBitmessage, may hold it; choose one with --listen HOST:PORT,"
                                 + " port 0 = any free port)"
