@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +112,7 @@ public final class SendCommand implements Callable<Integer> {
             long id = s.agent().send(fromAddr, toAddr, subject, text, ttl, encoding.value);
             Set<String> done = waitForAck ? Set.of(MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK)
                     : Set.of(MailStore.MSG_SENT, MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK);
-            Set<String> stop = new java.util.HashSet<>(done);
+            Set<String> stop = new HashSet<>(done);
             stop.add(MailStore.TOO_DIFFICULT);
             MailStore.SentEntry e = await(s, id, stop);
             if (!s.remote() && done.contains(e.status())) {
@@ -120,7 +121,8 @@ public final class SendCommand implements Callable<Integer> {
             report(e);
             if (e.status().equals(MailStore.TOO_DIFFICULT)) {
                 Cli.err(spec).println("bmtool: message " + id + " not sent: " + e.note() + "; it stays queued as "
-                        + MailStore.TOO_DIFFICULT + " and goes out once the limit allows it, while a node runs for this data dir");
+                        + MailStore.TOO_DIFFICULT + " and goes out once the limit allows it, while a node runs for"
+                        + " this data dir");
                 Cli.err(spec).flush();
                 return 1;
             }

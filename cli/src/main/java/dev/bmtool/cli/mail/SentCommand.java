@@ -40,7 +40,8 @@ public final class SentCommand implements Callable<Integer> {
                 out.println("nothing sent yet");
             }
             for (MailStore.SentEntry e : all) {
-                out.printf("%4d %-20s %-38s %s%s%n", e.id(), e.status(), names.getOrDefault(e.to(), e.to()), e.subject(),
+                out.printf("%4d %-20s %-38s %s%s%n", e.id(), e.status(), names.getOrDefault(e.to(), e.to()),
+                        e.subject(),
                         e.retries() > 0 ? " (resent " + e.retries() + "x)" : "");
             }
             out.flush();

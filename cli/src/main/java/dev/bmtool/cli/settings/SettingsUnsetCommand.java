@@ -9,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code bmtool settings unset KEY}: removes one setting, so its default applies again. */
-@Command(name = "unset", mixinStandardHelpOptions = true, description = "Remove a setting from keys.dat (back to its default).")
+@Command(name = "unset", mixinStandardHelpOptions = true,
+        description = "Remove a setting from keys.dat (back to its default).")
 public final class SettingsUnsetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
