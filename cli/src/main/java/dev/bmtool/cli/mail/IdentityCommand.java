@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool identity new|list|deterministic}: own addresses in the data dir's keys.dat. */
 @Command(name = "identity", mixinStandardHelpOptions = true,
-        description = "Create and list your own addresses (kept in <data-dir>/keys.dat, PyBitmessage format).",
+        description = "Create, list and publish your own addresses (kept in <data-dir>/keys.dat, PyBitmessage format).",
         subcommands = {IdentityCommand.New.class, IdentityCommand.ListIds.class, IdentityCommand.Deterministic.class,
             IdentityCommand.Publish.class})
 public final class IdentityCommand implements Callable<Integer> {
