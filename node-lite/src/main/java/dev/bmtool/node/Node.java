@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,8 +73,8 @@ public final class Node implements AutoCloseable {
     /** PyBitmessage's {@code [bitmessagesettings] extralowdifficulty} in the data dir's keys.dat. */
     private static boolean extraLowDifficultyInKeysDat(Path dataDir) {
         try {
-            String v = new IdentityStore(dataDir).load().section(KeysDat.SETTINGS_SECTION).get("extralowdifficulty");
-            return v != null && Set.of("1", "yes", "true", "on").contains(v.strip().toLowerCase(Locale.ROOT));
+            return KeysDat.isTrue(new IdentityStore(dataDir).load().section(KeysDat.SETTINGS_SECTION)
+                    .get("extralowdifficulty"));
         } catch (RuntimeException e) {
             return false; // an unreadable keys.dat is reported by the commands that need identities
         }

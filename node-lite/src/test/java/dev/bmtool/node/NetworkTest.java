@@ -74,7 +74,7 @@ class NetworkTest {
     }
 
     @Test
-    void aSyncIsReportedAsProgressNotAsOneLinePerObject() throws Exception {
+    void aSyncIsReportedWithAProgressLine() throws Exception {
         List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
         // test limits: progress every 500 ms, so three objects arriving at once count as a sync
         try (Node a = NodeTesting.start(dir.resolve("a"), false)) {

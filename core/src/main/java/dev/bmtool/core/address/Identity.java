@@ -61,14 +61,7 @@ public record Identity(String label, Address address, PrivateKey signingKey, Pri
      * PyBitmessage's safeGetBoolean: anything but a true spelling counts as not set.
      */
     public boolean sendsAcks() {
-        String v = settings.get("dontsendack");
-        if (v == null) {
-            return true;
-        }
-        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "1", "yes", "true", "on" -> false;
-            default -> true;
-        };
+        return !KeysDat.isTrue(settings.get("dontsendack"));
     }
 
     public Identity withLabel(String newLabel) {

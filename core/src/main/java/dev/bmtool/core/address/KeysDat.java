@@ -205,10 +205,23 @@ public final class KeysDat {
         if (v == null || v.isBlank()) {
             return dflt;
         }
+        if (isTrue(v)) {
+            return true;
+        }
         return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "1", "yes", "true", "on" -> true;
             case "0", "no", "false", "off" -> false;
             default -> throw new IllegalArgumentException(key + " is not a boolean: " + v);
+        };
+    }
+
+    /**
+     * PyBitmessage's safeGetBoolean for one value: true only for ConfigParser's true spellings
+     * (1, yes, true, on, any case); missing or anything else is false.
+     */
+    public static boolean isTrue(String value) {
+        return value != null && switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "yes", "true", "on" -> true;
+            default -> false;
         };
     }
 }
