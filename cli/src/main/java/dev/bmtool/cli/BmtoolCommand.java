@@ -57,14 +57,24 @@ public final class BmtoolCommand {
 
     /** The data directory: {@code --data-dir}, else {@code $BMTOOL_HOME}, else {@code ~/.bmtool}. */
     public Path dataDir() {
-        if (dataDir != null) {
-            return dataDir;
-        }
+        Path dir;
+        String from;
         String env = System.getenv("BMTOOL_HOME");
-        if (env != null && !env.isBlank()) {
-            return Paths.get(env);
+        if (dataDir != null) {
+            dir = dataDir;
+            from = "--data-dir";
+        } else if (env != null && !env.isBlank()) {
+            dir = Paths.get(env);
+            from = "BMTOOL_HOME";
+        } else {
+            dir = Paths.get(System.getProperty("user.home"), ".bmtool");
+            from = "the data directory";
         }
-        return Paths.get(System.getProperty("user.home"), ".bmtool");
+        // a file here would read as "no identities" and let commands go on as if all were well
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new UsageException(from + " " + dir + " is a file, not a directory");
+        }
+        return dir;
     }
 
     public boolean verbose() {
@@ -72,6 +82,8 @@ public final class BmtoolCommand {
     }
 
     public static void main(String[] args) {
+        // an Error in any thread (the node's API, mail, peers) stops the process with one clear line
+        dev.bmtool.node.FatalErrors.install(System.err);
         System.exit(newCommandLine().execute(args));
     }
 

@@ -18,7 +18,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,6 +148,8 @@ public final class Node implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("cleanup failed: " + e.getMessage());
+        } catch (Error e) {
+            FatalErrors.rethrowIfError(e); // an executor would keep it and silently stop the cleanup
         }
     }
 
@@ -269,29 +270,16 @@ public final class Node implements AutoCloseable {
     }
 
     /** Node summary for {@code node status}. */
-    public Map<String, Object> status() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("running", !closed);
-        m.put("pid", ProcessHandle.current().pid());
-        m.put("startedAt", startedAt);
-        m.put("uptime", now() - startedAt);
-        m.put("dataDir", config.dataDir().toAbsolutePath().toString());
-        m.put("listenPort", listenPort());
-        m.put("apiPort", apiPort());
-        m.put("tls", config.tls());
-        m.put("objects", objects.count());
-        m.put("lastSeq", objects.lastSeq());
-        m.put("knownPeers", peers.count());
-        m.put("accepted", accepted.get());
-        m.put("rejected", rejected.get());
-        m.put("minimumDifficulty", Map.of("nonceTrialsPerByte", check.nonceTrialsPerByte(),
-                "payloadLengthExtraBytes", check.extraBytes()));
+    public NodeStatus status() {
         Network n = network;
-        m.put("connections", n == null ? 0 : n.connectionCount());
-        m.put("established", n == null ? 0 : n.establishedCount());
-        m.put("wanted", n == null ? 0 : n.wantedCount());
-        m.put("localNotFetched", localUnfetched.size());
-        return m;
+        return new NodeStatus(!closed, ProcessHandle.current().pid(), startedAt, now() - startedAt,
+                config.dataDir().toAbsolutePath().toString(), listenPort(), apiPort(), config.tls(), objects.count(),
+                objects.lastSeq(), peers.count(), accepted.get(), rejected.get(),
+                new NodeStatus.MinimumDifficulty(check.nonceTrialsPerByte(), check.extraBytes()),
+                n == null ? 0 : n.connectionCount(), n == null ? 0 : n.establishedCount(),
+                n == null ? 0 : n.wantedCount(), localUnfetched.size(), n == null ? 0 : n.preHandshakeBytes(),
+                n == null ? 0 : n.preHandshakeBytesPeak(), n == null ? 0 : n.refusedAtAccept(),
+                n == null ? 0 : n.evictedUnverified(), n == null ? 0 : n.announcementsOverShare());
     }
 
     /** Objects accepted since start (local and from peers). */

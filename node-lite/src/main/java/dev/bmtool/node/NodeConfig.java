@@ -46,7 +46,8 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
      * Bounds that keep one peer from hurting the node or the other peers.
      *
      * @param maxConnections     total connections (PyBitmessage: 200)
-     * @param maxOutbound        outbound connections (PyBitmessage: 8)
+     * @param maxOutbound        outbound connections (PyBitmessage: 8); these slots are kept for
+     *                           dialling, inbound peers get the rest
      * @param handshakeTimeout   not established within this: closed (20 s)
      * @param idleTimeout        nothing received for this long: closed (10 min)
      * @param pingInterval       nothing sent for this long: send a ping (300 s)
@@ -63,16 +64,25 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
      * @param getDataDelay       no getdata to a peer this soon after the handshake (PyBitmessage drops
      *                           getdata during its anti-intersection delay)
      * @param progressInterval   how often a sync in progress is reported (10 s)
+     * @param maxUnverifiedPerIp inbound connections one IP may have open before their handshake completes
+     * @param maxUnverifiedPerSubnet ... one IPv4 /24 or IPv6 /64 together
+     * @param preHandshakeBudget bytes the node buffers for packets of peers that have not completed the
+     *                           handshake, all such peers together
+     * @param maxWantedPerPeer   announced-but-not-fetched hashes one peer may add to the wanted table
      */
     public record Limits(int maxConnections, int maxOutbound, Duration handshakeTimeout, Duration idleTimeout,
             Duration pingInterval, Duration packetTimeout, Duration requestTimeout, int maxInFlightPerPeer,
             int maxInFlight, int maxWanted, int invBurst, int invPerSecond, int packetsPerSecond, int sendQueue,
-            Duration reconnectDelay, Duration getDataDelay, Duration progressInterval) {
+            Duration reconnectDelay, Duration getDataDelay, Duration progressInterval, int maxUnverifiedPerIp,
+            int maxUnverifiedPerSubnet, long preHandshakeBudget, int maxWantedPerPeer) {
+
+        /** Largest payload of a packet accepted before the handshake completes (a real version is ~150 bytes). */
+        public static final int MAX_PRE_HANDSHAKE_PAYLOAD = 8192;
 
         public static Limits defaults() {
             return new Limits(200, 8, Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofSeconds(300),
                     Duration.ofSeconds(120), Duration.ofSeconds(60), 1000, 5000, 100_000, 200_000, 2000, 500, 2000,
-                    Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(10));
+                    Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofSeconds(10), 3, 16, 1 << 20, 25_000);
         }
 
         /** Short timeouts for loopback tests. */
@@ -80,20 +90,39 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
                 Duration reconnect) {
             return new Limits(maxConnections, maxOutbound, handshake, idle, pingInterval, packet, request,
                     maxInFlightPerPeer, maxInFlight, maxWanted, invBurst, invPerSecond, packetsPerSecond, sendQueue,
-                    reconnect, Duration.ZERO, Duration.ofMillis(500));
+                    reconnect, Duration.ZERO, Duration.ofMillis(500), maxUnverifiedPerIp, maxUnverifiedPerSubnet,
+                    preHandshakeBudget, maxWantedPerPeer);
         }
 
         /** The same limits with another connection cap. */
         public Limits withMaxConnections(int max) {
             return new Limits(max, Math.min(maxOutbound, max), handshakeTimeout, idleTimeout, pingInterval,
                     packetTimeout, requestTimeout, maxInFlightPerPeer, maxInFlight, maxWanted, invBurst, invPerSecond,
-                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay, progressInterval);
+                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay, progressInterval, maxUnverifiedPerIp,
+                    maxUnverifiedPerSubnet, preHandshakeBudget, maxWantedPerPeer);
         }
 
         public Limits withInvBudget(int burst, int perSecond) {
             return new Limits(maxConnections, maxOutbound, handshakeTimeout, idleTimeout, pingInterval,
                     packetTimeout, requestTimeout, maxInFlightPerPeer, maxInFlight, maxWanted, burst, perSecond,
-                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay, progressInterval);
+                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay, progressInterval, maxUnverifiedPerIp,
+                    maxUnverifiedPerSubnet, preHandshakeBudget, maxWantedPerPeer);
+        }
+
+        /** The same limits with other bounds on peers that have not completed the handshake. */
+        public Limits withUnverified(int perIp, int perSubnet, long budget) {
+            return new Limits(maxConnections, maxOutbound, handshakeTimeout, idleTimeout, pingInterval,
+                    packetTimeout, requestTimeout, maxInFlightPerPeer, maxInFlight, maxWanted, invBurst, invPerSecond,
+                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay, progressInterval, perIp, perSubnet,
+                    budget, maxWantedPerPeer);
+        }
+
+        /** The same limits with another size of the wanted table and of one peer's share of it. */
+        public Limits withWanted(int total, int perPeer) {
+            return new Limits(maxConnections, maxOutbound, handshakeTimeout, idleTimeout, pingInterval,
+                    packetTimeout, requestTimeout, maxInFlightPerPeer, maxInFlight, total, invBurst, invPerSecond,
+                    packetsPerSecond, sendQueue, reconnectDelay, getDataDelay, progressInterval, maxUnverifiedPerIp,
+                    maxUnverifiedPerSubnet, preHandshakeBudget, perPeer);
         }
     }
 

@@ -26,10 +26,13 @@ public interface NodeLog {
         return (l, m) -> { };
     }
 
-    /** Timestamped lines on {@code out}; DEBUG only when {@code verbose}. */
+    /**
+     * Timestamped lines on {@code out}; DEBUG only when {@code verbose}; at most
+     * {@link RateLimitedLog#PER_WINDOW} lines of one kind a minute.
+     */
     static NodeLog to(PrintStream out, boolean verbose) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("HH:mm:ss");
-        return (level, message) -> {
+        NodeLog printer = (level, message) -> {
             if (!verbose && level.equals("DEBUG")) {
                 return;
             }
@@ -38,5 +41,6 @@ public interface NodeLog {
                 out.flush();
             }
         };
+        return new RateLimitedLog(printer, System::nanoTime);
     }
 }

@@ -82,4 +82,55 @@ class ApiTest {
         ApiClient.ApiException notRunning = assertThrows(ApiClient.ApiException.class, () -> ApiClient.forDataDir(dir));
         assertTrue(notRunning.getMessage().contains("no node is running"));
     }
+
+    /** Sends a raw HTTP request and returns the status line (or null if the server closed without one). */
+    private static String rawRequest(java.net.Socket s, String head, byte[] body) throws java.io.IOException {
+        s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        s.getOutputStream().write(body);
+        s.getOutputStream().flush();
+        var r = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                java.nio.charset.StandardCharsets.US_ASCII));
+        return r.readLine();
+    }
+
+    @Test
+    void badRequestsGetClearAnswersAndSlowBodiesAreCut() throws Exception {
+        NodeConfig cfg = NodeTesting.config(dir, true).listen(null).apiPort(0).build();
+        try (Node node = Node.start(cfg, NodeLog.silent())) {
+            ApiClient api = ApiClient.forDataDir(dir);
+            ApiClient.ApiException negative = assertThrows(ApiClient.ApiException.class,
+                    () -> api.list(null, null, -5, 10, false));
+            assertEquals(400, negative.status());
+            assertTrue(negative.getMessage().contains("after must be"), negative.getMessage());
+
+            String token = Files.readString(dir.resolve("node").resolve(ApiServer.TOKEN_FILE)).strip();
+            String auth = "Authorization: Bearer " + token + "\r\n";
+            // a body declared as 10^12 bytes is refused on the header
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", node.apiPort())) {
+                s.setSoTimeout(5000);
+                String status = rawRequest(s, "POST /v1/objects HTTP/1.1\r\nHost: x\r\n" + auth
+                        + "Content-Length: 1000000000000\r\n\r\n", new byte[10]);
+                assertTrue(status != null && status.contains(" 413 "), String.valueOf(status));
+            }
+            // a body that stops coming is not waited for beyond the request time limit
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", node.apiPort())) {
+                s.setSoTimeout((int) (ApiServer.REQUEST_SECONDS + 10) * 1000);
+                long start = System.nanoTime();
+                s.getOutputStream().write(("POST /v1/objects HTTP/1.1\r\nHost: x\r\n" + auth
+                        + "Content-Length: 1000\r\n\r\n0123456789").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                int b;
+                try {
+                    do {
+                        b = s.getInputStream().read();
+                    } while (b >= 0);
+                } catch (java.net.SocketException e) {
+                    // reset: closed as well
+                }
+                long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+                assertTrue(seconds <= ApiServer.REQUEST_SECONDS + 3, "closed after " + seconds + " s");
+            }
+            assertEquals(Boolean.TRUE, api.status().get("running"), "the API still answers");
+        }
+    }
 }

@@ -48,7 +48,7 @@ class ExtraLowDifficultyTest {
             assertFalse(r.stored());
             assertTrue(r.rejection().startsWith("insufficient proof of work"), r.rejection());
             assertEquals(Map.of("nonceTrialsPerByte", 1000L, "payloadLengthExtraBytes", 1000L),
-                    node.status().get("minimumDifficulty"));
+                    node.status().minimumDifficulty().toJson());
         }
     }
 
@@ -63,7 +63,7 @@ class ExtraLowDifficultyTest {
         try (Node node = Node.start(config().extraLowDifficulty(true).build(), log)) {
             assertTrue(node.submit(lowPow().write()).stored());
             assertEquals(Map.of("nonceTrialsPerByte", 10L, "payloadLengthExtraBytes", 10L),
-                    node.status().get("minimumDifficulty"));
+                    node.status().minimumDifficulty().toJson());
             assertTrue(node.submit(TestObjects.flipped(1).write()).rejection() != null, "still checks PoW");
         }
         assertEquals(1, warnings.size());

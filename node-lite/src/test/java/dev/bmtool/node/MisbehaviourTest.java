@@ -35,7 +35,7 @@ class MisbehaviourTest {
         NodeConfig.Limits limits = NodeTesting.fastLimits().withInvBudget(INV_BURST, 1000);
         a = Node.start(NodeTesting.config(dir.resolve("a"), true).limits(limits).build(), NodeLog.to(System.out, true));
         b = NodeTesting.start(dir.resolve("b"), true, a.listenPort());
-        assertTrue(eventually(15_000, () -> ((Number) a.status().get("established")).intValue() == 1));
+        assertTrue(eventually(15_000, () -> a.status().established() == 1));
     }
 
     @AfterAll
@@ -100,7 +100,7 @@ class MisbehaviourTest {
             }
             assertTrue(cut || p.closedWithin(5000), "flooding peer disconnected");
         }
-        long wanted = ((Number) a.status().get("wanted")).longValue();
+        long wanted = a.status().wanted();
         assertTrue(wanted <= a.config().limits().maxWanted(), "wanted list bounded: " + wanted);
         wellBehavedPeerStillServed(3);
     }

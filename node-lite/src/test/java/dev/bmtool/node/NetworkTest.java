@@ -147,7 +147,7 @@ class NetworkTest {
         try (Node a = Node.start(cfg, (level, m) -> lines.add(m))) {
             assertTrue(eventually(15_000, () -> lines.stream().anyMatch(l -> l.contains("connected to myself"))),
                     "self-connection detected by the nonce");
-            assertEquals(0, ((Number) a.status().get("established")).intValue());
+            assertEquals(0, a.status().established());
         }
     }
 }

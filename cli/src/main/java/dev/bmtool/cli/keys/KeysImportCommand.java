@@ -44,7 +44,14 @@ public final class KeysImportCommand implements Callable<Integer> {
         if (Files.size(source) > MAX_FILE) {
             throw new UsageException(source + " is too large for a keys.dat");
         }
-        KeysDat in = KeysDat.parse(Files.readString(source, StandardCharsets.UTF_8));
+        String text;
+        try {
+            text = Files.readString(source, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UsageException(source + " is not a keys.dat: not UTF-8 text (a binary file, or another"
+                    + " encoding; PyBitmessage writes keys.dat as UTF-8)");
+        }
+        KeysDat in = KeysDat.parse(text);
         IdentityStore store = new IdentityStore(Cli.root(spec).dataDir());
         IdentityStore.MergeResult r = store.merge(in);
         if (json) {

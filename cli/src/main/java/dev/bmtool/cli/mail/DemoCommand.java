@@ -107,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
             step("A", "node started", "listening on 127.0.0.1:" + a.node().listenPort(), null, null);
             step("B", "node started", "connecting to 127.0.0.1:" + a.node().listenPort(), null, null);
             long deadline = System.currentTimeMillis() + timeout * 1000;
-            while (!Integer.valueOf(1).equals(b.node().status().get("established"))
+            while (b.node().status().established() != 1
                     && System.currentTimeMillis() < deadline) {
                 Thread.sleep(20);
             }

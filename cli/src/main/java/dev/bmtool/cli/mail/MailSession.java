@@ -139,8 +139,7 @@ final class MailSession implements AutoCloseable {
         if (remote || mailbox.node() == null) {
             return 0;
         }
-        Object n = mailbox.node().status().get("established");
-        return n instanceof Number x ? x.intValue() : 0;
+        return mailbox.node().status().established();
     }
 
     /** Objects submitted to the in-process node that no peer has fetched yet (0 for remote). */

@@ -111,8 +111,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         started.put("tls", cfg.tls());
         started.put("bootstrap", cfg.bootstrap());
         started.put("peers", peers);
-        Object minimum = node.status().get("minimumDifficulty");
-        started.put("minimumDifficulty", minimum);
+        started.put("minimumDifficulty", node.status().minimumDifficulty().toJson());
         if (json) {
             Cli.printJson(spec, started);
         } else {

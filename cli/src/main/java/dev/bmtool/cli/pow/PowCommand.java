@@ -135,13 +135,33 @@ public final class PowCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * More expected trials than this is no proof of work anyone waits for (2^50: about two weeks
+     * at 1 GH/s); the largest object the network accepts, at 28 days and default difficulty, needs
+     * about 2^34.
+     */
+    static final double MAX_EXPECTED_TRIALS = 0x1p50;
+
+    /** Rejects a target whose expected trials are absurd (0 would search for ever). */
+    static long feasibleTarget(long target, String what) {
+        double trials = PowMath.expectedTrials(target);
+        if (trials > MAX_EXPECTED_TRIALS) {
+            throw new IllegalArgumentException(what + " " + Long.toUnsignedString(target) + " needs about "
+                    + String.format(Locale.ROOT, "%.1e", trials) + " trials on average, more than "
+                    + String.format(Locale.ROOT, "%.1e", MAX_EXPECTED_TRIALS) + " (weeks even on a fast GPU);"
+                    + " the smallest accepted target is " + (long) (0x1p64 / MAX_EXPECTED_TRIALS));
+        }
+        return target;
+    }
+
     private int hash(PowScheduler scheduler) {
         if (initialHash == null || target == null) {
             throw new UsageException("--initial-hash and --target go together");
         }
         PowJob job;
         try {
-            job = new PowJob(PowFormat.initialHash(initialHash), PowFormat.parseUnsigned(target, "--target"));
+            job = new PowJob(PowFormat.initialHash(initialHash), feasibleTarget(PowFormat.parseUnsigned(target,
+                    "--target"), "--target"));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -190,6 +210,11 @@ public final class PowCommand implements Callable<Integer> {
             }
         }
         long tgt = PowMath.senderTarget(obj.length(), lifetime, ntpb, extra);
+        try {
+            feasibleTarget(tgt, "the target from --ntpb/--extra/--ttl");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         PowJob job = new PowJob(PowMath.initialHash(obj.bytesWithoutNonce()), tgt);
         PowScheduler.Outcome o = solve(scheduler, job);
         BitmessageObject done = obj.withNonce(o.result().nonce());
@@ -312,8 +337,8 @@ public final class PowCommand implements Callable<Integer> {
                 if (f.length != 2) {
                     throw new IllegalArgumentException("expected 'INITIAL_HASH_HEX TARGET', got " + f.length + " field(s)");
                 }
-                return new Line(lineNo[0], new PowJob(PowFormat.initialHash(f[0]), PowFormat.parseUnsigned(f[1],
-                        "target")), null);
+                return new Line(lineNo[0], new PowJob(PowFormat.initialHash(f[0]),
+                        feasibleTarget(PowFormat.parseUnsigned(f[1], "target"), "target")), null);
             } catch (IllegalArgumentException e) {
                 return new Line(lineNo[0], null, e.getMessage());
             }

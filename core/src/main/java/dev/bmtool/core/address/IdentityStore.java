@@ -45,6 +45,9 @@ public final class IdentityStore {
             String m = String.valueOf(e.getMessage());
             throw new dev.bmtool.core.encoding.ProtocolException.BadValue(
                     file + (m.startsWith("keys.dat ") ? m.substring("keys.dat".length()) : ": " + m));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new dev.bmtool.core.encoding.ProtocolException.BadValue(file
+                    + ": not UTF-8 text (a binary file, or another encoding; keys.dat is UTF-8)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -43,6 +43,18 @@ public final class ApiServer implements AutoCloseable {
     /** Largest request body: a maximal object as hex plus JSON framing. */
     static final int MAX_BODY = 2 * (1 << 18) + 4096;
     static final int MAX_LIST = 10_000;
+    /**
+     * Seconds a client has to send a request, body included: the JDK's server otherwise waits
+     * for ever for a body that was announced and never sent. The JDK reads this property once,
+     * when its first server starts; a value set by the user (-D) is kept.
+     */
+    public static final long REQUEST_SECONDS = 10;
+
+    static {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_SECONDS));
+        }
+    }
 
     private final Node node;
     private final HttpServer server;
@@ -120,7 +132,7 @@ public final class ApiServer implements AutoCloseable {
             String method = ex.getRequestMethod();
             try {
                 if (path.equals("/v1/status") && method.equals("GET")) {
-                    send(ex, 200, node.status());
+                    send(ex, 200, node.status().toJson());
                 } else if (path.equals("/v1/peers") && method.equals("GET")) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("connections", node.connections());
@@ -163,6 +175,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void submit(HttpExchange ex) throws IOException {
+        String declared = ex.getRequestHeaders().getFirst("Content-Length");
+        // the JDK server has already refused a Content-Length that is not a number
+        if (declared != null && Long.parseLong(declared.trim()) > MAX_BODY) {
+            send(ex, 413, Map.of("error", "request too large (at most " + MAX_BODY + " bytes)"));
+            return;
+        }
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -195,7 +213,7 @@ public final class ApiServer implements AutoCloseable {
     private void list(HttpExchange ex, Map<String, String> q) throws IOException, InterruptedException {
         Long type = q.containsKey("type") ? StoredObject.parseType(q.get("type")) : null;
         byte[] tag = q.containsKey("tag") ? hashParam(q.get("tag")) : null;
-        long after = longParam(q, "after", 0);
+        long after = afterParam(q, 0);
         int limit = intParam(q, "limit", 1000, MAX_LIST);
         boolean withRaw = "1".equals(q.get("raw")) || "true".equals(q.get("raw"));
         int waitSeconds = intParam(q, "wait", 0, 300);
@@ -214,7 +232,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void stream(HttpExchange ex, Map<String, String> q) throws IOException, InterruptedException {
-        long after = q.containsKey("after") ? longParam(q, "after", 0) : node.objects().lastSeq();
+        long after = q.containsKey("after") ? afterParam(q, 0) : node.objects().lastSeq();
         ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         ex.sendResponseHeaders(200, 0); // chunked
         OutputStream out = ex.getResponseBody();
@@ -252,6 +270,15 @@ public final class ApiServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad " + name + ": " + v);
         }
+    }
+
+    /** A store sequence number: 0 or more. */
+    private static long afterParam(Map<String, String> q, long dflt) {
+        long v = longParam(q, "after", dflt);
+        if (v < 0) {
+            throw new IllegalArgumentException("after must be a sequence number, 0 or more (got " + v + ")");
+        }
+        return v;
     }
 
     private static int intParam(Map<String, String> q, String name, int dflt, int max) {

@@ -18,6 +18,7 @@ import dev.bmtool.core.wire.Ping;
 import dev.bmtool.core.wire.Pong;
 import dev.bmtool.core.wire.Verack;
 import dev.bmtool.core.wire.Version;
+import dev.bmtool.node.NodeConfig;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,11 @@ final class Connection {
     volatile boolean tls;
     volatile String closeReason;
 
+    /**
+     * Wanted hashes this peer added to the table and owns, newest last: its share, bounded by
+     * {@code maxWantedPerPeer} (guarded by the network's wanted lock).
+     */
+    final java.util.LinkedHashSet<InventoryVector> wantedShare = new java.util.LinkedHashSet<>();
     /** getdata hashes sent to this peer and not answered yet, with the time asked. */
     final Map<InventoryVector, Long> inFlight = new ConcurrentHashMap<>();
     /**
@@ -149,6 +155,10 @@ final class Connection {
             close("interrupted");
         } catch (RuntimeException e) {
             close("internal error: " + e);
+        } catch (Error e) {
+            // the node's fatal-error handler decides (node run stops the process); the peer goes first
+            close("internal error: " + e);
+            throw e;
         }
     }
 
@@ -226,7 +236,23 @@ final class Connection {
         } catch (ProtocolException e) {
             throw new PeerException("bad packet header: " + e.getMessage());
         }
-        byte[] payload = in.readNBytes(h.payloadLength());
+        long reserved = state == State.HANDSHAKE ? reservePreHandshake(h) : 0;
+        int largeKib = state == State.HANDSHAKE ? 0 : net.reserveLarge(h.payloadLength());
+        if (largeKib < 0) {
+            throw new PeerException("no memory for a " + h.payloadLength() + "-byte '" + h.command()
+                    + "' within the packet timeout (many large packets at once)");
+        }
+        byte[] payload;
+        try {
+            payload = in.readNBytes(h.payloadLength());
+        } finally {
+            if (reserved > 0) {
+                net.releasePreHandshake(reserved);
+            }
+            if (largeKib > 0) {
+                net.releaseLarge(largeKib);
+            }
+        }
         if (payload.length != h.payloadLength()) {
             throw new EOFException();
         }
@@ -254,6 +280,31 @@ final class Connection {
             }
             throw new PeerException("malformed '" + h.command() + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * Before the handshake only version, verack and error are accepted, each at most
+     * {@link NodeConfig.Limits#MAX_PRE_HANDSHAKE_PAYLOAD} bytes, and all unverified peers together
+     * may hold at most the node's pre-handshake budget: checked on the header, before the payload
+     * is read, so a stranger cannot make the node buffer megabytes.
+     *
+     * @return the bytes reserved from the budget (released once the payload is read)
+     */
+    private long reservePreHandshake(PacketHeader h) throws PeerException {
+        String cmd = h.command();
+        if (!cmd.equals(Version.COMMAND) && !cmd.equals(Verack.COMMAND) && !cmd.equals(ErrorMessage.COMMAND)) {
+            throw new PeerException("'" + cmd + "' before the handshake completed");
+        }
+        int len = h.payloadLength();
+        if (len > NodeConfig.Limits.MAX_PRE_HANDSHAKE_PAYLOAD) {
+            throw new PeerException("'" + cmd + "' of " + len + " bytes before the handshake (at most "
+                    + NodeConfig.Limits.MAX_PRE_HANDSHAKE_PAYLOAD + ")");
+        }
+        if (len > 0 && !net.reservePreHandshake(len)) {
+            throw new PeerException("pre-handshake buffer budget exhausted (" + net.limits().preHandshakeBudget()
+                    + " bytes for all unverified peers)");
+        }
+        return len;
     }
 
     private void handle(Message m) throws InterruptedException, PeerException {

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * All peer connections of one node: the inbound listener, outbound dialling (configured peers
@@ -72,8 +73,21 @@ public final class Network implements AutoCloseable {
     private Thread tickThread;
     private Thread dialThread;
 
-    /** One wanted object: who announced it and who was asked. */
+    /** Guards {@link #wanted} changes together with each connection's {@link Connection#wantedShare}. */
+    private final Object wantedLock = new Object();
+    /** Bytes buffered now for packets of peers that have not completed the handshake, and the peak. */
+    private final AtomicLong preHandshakeBytes = new AtomicLong();
+    private final AtomicLong preHandshakeBytesPeak = new AtomicLong();
+    /** Inbound connections closed at accept time (per-IP or per-subnet limit, or no free slot). */
+    private final AtomicLong refusedAtAccept = new AtomicLong();
+    /** Unverified inbound connections closed to make room for a new one. */
+    private final AtomicLong evictedUnverified = new AtomicLong();
+    /** Announced hashes not remembered because the announcing peer had used up its share of the table. */
+    private final AtomicLong announcementsOverShare = new AtomicLong();
+
+    /** One wanted object: its owner (whose share it counts against), who announced it and who was asked. */
     private static final class Want {
+        volatile Connection owner;
         final Set<Connection> announcers = ConcurrentHashMap.newKeySet();
         final Set<Connection> tried = ConcurrentHashMap.newKeySet();
         volatile Connection askedFrom;
@@ -202,6 +216,77 @@ public final class Network implements AutoCloseable {
         return wanted.size();
     }
 
+    /** Bytes buffered now for packets from peers that have not completed the handshake. */
+    public long preHandshakeBytes() {
+        return preHandshakeBytes.get();
+    }
+
+    /** The most {@link #preHandshakeBytes()} has been since start. */
+    public long preHandshakeBytesPeak() {
+        return preHandshakeBytesPeak.get();
+    }
+
+    /** Inbound connections closed at accept time (unverified per IP / subnet, or no inbound slot). */
+    public long refusedAtAccept() {
+        return refusedAtAccept.get();
+    }
+
+    /** Unverified inbound connections dropped to make room for a new one. */
+    public long evictedUnverified() {
+        return evictedUnverified.get();
+    }
+
+    /** Announcements not remembered because the announcing peer had used up its share of the wanted table. */
+    public long announcementsOverShare() {
+        return announcementsOverShare.get();
+    }
+
+    /** Takes {@code n} bytes from the pre-handshake budget; false when they do not fit. */
+    boolean reservePreHandshake(long n) {
+        while (true) {
+            long cur = preHandshakeBytes.get();
+            if (cur + n > limits.preHandshakeBudget()) {
+                return false;
+            }
+            if (preHandshakeBytes.compareAndSet(cur, cur + n)) {
+                preHandshakeBytesPeak.accumulateAndGet(cur + n, Math::max);
+                return true;
+            }
+        }
+    }
+
+    void releasePreHandshake(long n) {
+        preHandshakeBytes.addAndGet(-n);
+    }
+
+    /** Payloads larger than any object (big inv, getdata, addr) share this many KiB at a time. */
+    static final int LARGE_PACKET_BUDGET_KIB = 48 * 1024;
+    static final int LARGE_PACKET = 300_000;
+    private final java.util.concurrent.Semaphore largePackets = new java.util.concurrent.Semaphore(LARGE_PACKET_BUDGET_KIB);
+
+    /**
+     * Waits (up to the packet timeout) until a payload of {@code n} bytes fits the budget for
+     * large packets, so 200 established peers sending 1.6 MB inv packets at once cannot take 320 MB.
+     *
+     * @return KiB taken (0 for a payload below {@link #LARGE_PACKET}), or -1 when it did not fit in time
+     */
+    int reserveLarge(int n) throws java.io.InterruptedIOException {
+        if (n < LARGE_PACKET) {
+            return 0;
+        }
+        int kib = (n + 1023) / 1024;
+        try {
+            return largePackets.tryAcquire(kib, limits.packetTimeout().toMillis(), TimeUnit.MILLISECONDS) ? kib : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        }
+    }
+
+    void releaseLarge(int kib) {
+        largePackets.release(kib);
+    }
+
     public List<Map<String, Object>> connectionsJson() {
         return connections.stream().map(Connection::toJson).toList();
     }
@@ -219,7 +304,10 @@ public final class Network implements AutoCloseable {
                 }
                 return;
             }
-            if (connections.size() >= limits.maxConnections()) {
+            String refused = admit(s.getInetAddress());
+            if (refused != null) {
+                refusedAtAccept.incrementAndGet();
+                log.debug("refused inbound connection from " + s.getInetAddress().getHostAddress() + ": " + refused);
                 closeQuietly(s);
                 continue;
             }
@@ -235,6 +323,60 @@ public final class Network implements AutoCloseable {
             log.debug("inbound connection from " + c.name());
             Thread.ofVirtual().name("bm-read-" + c.name()).start(c::run);
         }
+    }
+
+    /**
+     * Whether an inbound connection from {@code ip} may start its handshake: few unverified
+     * connections per IP and per /24 (IPv4) or /64 (IPv6), and an inbound slot (the outbound ones
+     * are kept for dialling). When the inbound slots are full the oldest connection still in its
+     * handshake makes room. Returns null to admit, else why not.
+     */
+    private String admit(InetAddress ip) {
+        byte[] subnet = subnetOf(ip);
+        int sameIp = 0;
+        int sameSubnet = 0;
+        int inbound = 0;
+        Connection oldestUnverified = null;
+        for (Connection c : connections) {
+            if (c.outbound || c.isClosed()) {
+                continue;
+            }
+            inbound++;
+            if (c.isEstablished()) {
+                continue;
+            }
+            InetAddress other = c.socket.getInetAddress();
+            if (ip.equals(other)) {
+                sameIp++;
+            }
+            if (other != null && java.util.Arrays.equals(subnet, subnetOf(other))) {
+                sameSubnet++;
+            }
+            if (oldestUnverified == null || c.connectedAt < oldestUnverified.connectedAt) {
+                oldestUnverified = c;
+            }
+        }
+        if (sameIp >= limits.maxUnverifiedPerIp()) {
+            return sameIp + " connections from this IP have not completed the handshake";
+        }
+        if (sameSubnet >= limits.maxUnverifiedPerSubnet()) {
+            return sameSubnet + " connections from this subnet have not completed the handshake";
+        }
+        int inboundSlots = Math.max(1, limits.maxConnections() - limits.maxOutbound());
+        if (inbound >= inboundSlots) {
+            if (oldestUnverified == null) {
+                return "all " + inboundSlots + " inbound slots are taken by established peers";
+            }
+            evictedUnverified.incrementAndGet();
+            oldestUnverified.abort("evicted: inbound slots full and the handshake not completed yet");
+        }
+        return null;
+    }
+
+    /** The /24 of an IPv4 address, the /64 of an IPv6 one. */
+    static byte[] subnetOf(InetAddress ip) {
+        byte[] a = ip.getAddress();
+        return java.util.Arrays.copyOf(a, a.length == 4 ? 3 : 8);
     }
 
     private void dialLoop() {
@@ -307,7 +449,8 @@ public final class Network implements AutoCloseable {
         if (last != null && now - last < limits.reconnectDelay().toNanos()) {
             return false;
         }
-        if (connections.size() >= limits.maxConnections()) {
+        // outbound slots are our own: inbound peers cannot take them; configured peers are always dialled
+        if (!configured && connections.stream().filter(c -> c.outbound).count() >= limits.maxOutbound()) {
             return false;
         }
         lastAttempt.put(key, now);
@@ -443,11 +586,35 @@ public final class Network implements AutoCloseable {
 
     void closed(Connection c, String reason) {
         connections.remove(c);
-        for (InventoryVector v : c.inFlight.keySet()) {
-            Want w = wanted.get(v);
-            if (w != null && w.askedFrom == c) {
-                w.askedFrom = null;
+        synchronized (wantedLock) {
+            for (InventoryVector v : c.inFlight.keySet()) {
+                Want w = wanted.get(v);
+                if (w != null && w.askedFrom == c) {
+                    w.askedFrom = null;
+                }
             }
+            // what it owned passes to another peer that announced it, else is forgotten
+            for (InventoryVector v : c.wantedShare) {
+                Want w = wanted.get(v);
+                if (w == null) {
+                    continue;
+                }
+                w.announcers.remove(c);
+                Connection heir = null;
+                for (Connection a : w.announcers) {
+                    if (!a.isClosed()) {
+                        heir = a;
+                        break;
+                    }
+                }
+                if (heir == null) {
+                    wanted.remove(v);
+                } else {
+                    w.owner = heir;
+                    heir.wantedShare.add(v);
+                }
+            }
+            c.wantedShare.clear();
         }
         if (c.remote != null) {
             log.info("peer " + c.name() + " disconnected: " + reason);
@@ -461,22 +628,65 @@ public final class Network implements AutoCloseable {
 
     // ---- objects ----
 
-    /** An inv from {@code c}: remember what we lack, bounded in total. */
+    /**
+     * An inv from {@code c}: remember what we lack. Every peer that announces a hash already
+     * wanted is remembered (so another can be asked if the first does not deliver); a new hash
+     * counts against the announcing peer's share of the table ({@code maxWantedPerPeer}), and when
+     * the table is full it takes the place of the newest entry of the peer holding the most, if
+     * that peer holds more than {@code c}. So one flooding peer cannot keep others' objects out.
+     */
     void announced(Connection c, List<InventoryVector> hashes) {
-        for (InventoryVector v : hashes) {
-            if (have.contains(v)) {
-                continue;
+        synchronized (wantedLock) {
+            if (c.isClosed()) {
+                return;
             }
-            Want w = wanted.get(v);
-            if (w == null) {
-                if (wanted.size() >= limits.maxWanted()) {
-                    continue; // full: dropped; someone will announce it again
+            for (InventoryVector v : hashes) {
+                if (have.contains(v)) {
+                    continue;
                 }
-                w = wanted.computeIfAbsent(v, k -> new Want());
-            }
-            if (w.announcers.size() < 8) {
+                Want w = wanted.get(v);
+                if (w != null) {
+                    w.announcers.add(c);
+                    continue;
+                }
+                if (c.wantedShare.size() >= limits.maxWantedPerPeer()
+                        || (wanted.size() >= limits.maxWanted() && !evictFor(c))) {
+                    announcementsOverShare.incrementAndGet();
+                    continue;
+                }
+                w = new Want();
+                w.owner = c;
                 w.announcers.add(c);
+                wanted.put(v, w);
+                c.wantedShare.add(v);
             }
+        }
+    }
+
+    /** Frees one entry of the wanted table for {@code c} from the peer holding the most; false if none is fairer. */
+    private boolean evictFor(Connection c) {
+        Connection hog = null;
+        for (Connection o : connections) {
+            if (hog == null || o.wantedShare.size() > hog.wantedShare.size()) {
+                hog = o;
+            }
+        }
+        if (hog == null || hog == c || hog.wantedShare.size() <= c.wantedShare.size() + 1) {
+            return false;
+        }
+        InventoryVector v = hog.wantedShare.removeLast();
+        Want w = wanted.remove(v);
+        if (w != null && w.askedFrom != null) {
+            w.askedFrom.inFlight.remove(v);
+        }
+        return true;
+    }
+
+    /** Removes a settled or abandoned entry (caller holds {@link #wantedLock}). */
+    private void forget(InventoryVector v) {
+        Want w = wanted.remove(v);
+        if (w != null && w.owner != null) {
+            w.owner.wantedShare.remove(v);
         }
     }
 
@@ -495,7 +705,11 @@ public final class Network implements AutoCloseable {
     void received(Connection c, BitmessageObject o) {
         InventoryVector v = InventoryVector.of(o);
         c.inFlight.remove(v);
-        Want w = wanted.remove(v);
+        Want w;
+        synchronized (wantedLock) {
+            w = wanted.get(v);
+            forget(v);
+        }
         Connection asked = w == null ? null : w.askedFrom;
         if (asked != null) {
             asked.inFlight.remove(v);
@@ -514,7 +728,11 @@ public final class Network implements AutoCloseable {
     public void advertise(byte[] hash, Object from) {
         InventoryVector v = InventoryVector.of(hash);
         have.add(v);
-        wanted.remove(v);
+        if (wanted.containsKey(v)) {
+            synchronized (wantedLock) {
+                forget(v);
+            }
+        }
         for (Connection c : connections) {
             if (c != from && c.isEstablished()) {
                 c.queueInv(v);
@@ -652,11 +870,22 @@ public final class Network implements AutoCloseable {
         if (wanted.isEmpty()) {
             return;
         }
+        synchronized (wantedLock) {
+            scheduleDownloadsLocked(now);
+        }
+    }
+
+    private void scheduleDownloadsLocked(long now) {
         long timeout = limits.requestTimeout().toNanos();
         int inFlight = 0;
+        int established = 0;
         for (Connection c : connections) {
             inFlight += c.inFlight.size();
+            established += c.isEstablished() ? 1 : 0;
         }
+        // past the global bound a peer still gets its fair part, so peers that do not answer
+        // cannot take every request slot
+        int fairInFlight = Math.max(1, limits.maxInFlight() / Math.max(1, established));
         Map<Connection, List<InventoryVector>> batches = new HashMap<>();
         for (var e : wanted.entrySet()) {
             InventoryVector v = e.getKey();
@@ -674,16 +903,14 @@ public final class Network implements AutoCloseable {
                 w.askedFrom = null;
             }
             w.announcers.removeIf(Connection::isClosed);
-            if (w.announcers.isEmpty() || w.attempts >= MAX_ATTEMPTS) {
-                wanted.remove(v);
-                continue;
-            }
-            if (inFlight >= limits.maxInFlight()) {
+            // give up when nobody left has it, or after MAX_ATTEMPTS once every announcer was asked
+            if (w.announcers.isEmpty() || (w.attempts >= MAX_ATTEMPTS && w.tried.containsAll(w.announcers))) {
+                forget(v);
                 continue;
             }
             Connection pick = null;
             for (Connection c : w.announcers) {
-                if (requestable(c, now)) {
+                if (requestable(c, now) && (inFlight < limits.maxInFlight() || c.inFlight.size() < fairInFlight)) {
                     if (!w.tried.contains(c)) {
                         pick = c;
                         break;

@@ -25,7 +25,7 @@ class MailExchangeTest {
         Identity alice = MailTesting.newIdentity(dirA, "alice");
         Identity bob = MailTesting.newIdentity(dirB, "bob");
         try (Mailbox a = MailTesting.start(dirA, "A"); Mailbox b = MailTesting.start(dirB, "B", a.node().listenPort())) {
-            assertTrue(MailTesting.eventually(10_000, () -> a.node().status().get("established").equals(1)),
+            assertTrue(MailTesting.eventually(10_000, () -> a.node().status().established() == 1),
                     "nodes connect");
 
             // A -> B: unknown pubkey, so getpubkey first

@@ -369,7 +369,8 @@ class PyBitmessageStyleTest {
         NodeConfig.Limits quick = new NodeConfig.Limits(d.maxConnections(), d.maxOutbound(), Duration.ofSeconds(5),
                 Duration.ofSeconds(3), Duration.ofSeconds(1), d.packetTimeout(), d.requestTimeout(),
                 d.maxInFlightPerPeer(), d.maxInFlight(), d.maxWanted(), d.invBurst(), d.invPerSecond(),
-                d.packetsPerSecond(), d.sendQueue(), d.reconnectDelay(), Duration.ZERO, d.progressInterval());
+                d.packetsPerSecond(), d.sendQueue(), d.reconnectDelay(), Duration.ZERO, d.progressInterval(),
+                d.maxUnverifiedPerIp(), d.maxUnverifiedPerSubnet(), d.preHandshakeBudget(), d.maxWantedPerPeer());
         try (Node node = Node.start(config(dir).tls(false).limits(quick).build(), NodeLog.silent());
                 Socket s = new Socket(InetAddress.getLoopbackAddress(), node.listenPort())) {
             s.setSoTimeout(10_000);
