@@ -6,8 +6,12 @@ import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.encoding.ProtocolException;
 import dev.bmtool.core.object.BitmessageObject;
 import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.node.api.ApiBackend;
 import dev.bmtool.node.api.ApiServer;
 import dev.bmtool.node.net.Network;
+import dev.bmtool.node.net.NetworkHost;
+import dev.bmtool.node.net.PeerLink;
+import dev.bmtool.node.store.InboundObject;
 import dev.bmtool.node.store.NodeDatabase;
 import dev.bmtool.node.store.ObjectStore;
 import dev.bmtool.node.store.PeerStore;
@@ -18,10 +22,15 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +40,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * A running lightweight node: the SQLite store, the peer-to-peer network and the local control
  * API. {@link #start(NodeConfig, NodeLog)} brings it up; {@link #close()} shuts it down cleanly.
  */
-public final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable, NetworkHost, ApiBackend {
     /** The only stream this node serves. */
-    public static final long STREAM = 1;
+    public static final long STREAM = Network.STREAM;
+    /** Objects committed in one transaction at most. */
+    static final int MAX_BATCH = 1000;
+    /** Objects validated and waiting for the store; a full queue slows the peers that send (back-pressure). */
+    static final int INTAKE_QUEUE = 4096;
     /** Expired objects are kept this long past expiry (PyBitmessage accepts them that long). */
     static final long EXPIRED_GRACE = 3600;
 
@@ -56,6 +69,14 @@ public final class Node implements AutoCloseable {
     private volatile ApiServer api;
     private volatile boolean closed;
     private volatile boolean quietObjectLog;
+    /** Validated objects on their way to the store, written in batches by {@link #storeWriter}. */
+    private final BlockingQueue<Pending> intake = new ArrayBlockingQueue<>(INTAKE_QUEUE);
+    private final Thread storeWriter;
+    private volatile boolean stopping;
+
+    /** One validated object waiting for its commit; {@code done} is set for local submissions that wait. */
+    private record Pending(InboundObject object, PeerLink from, String origin, CompletableFuture<Boolean> done) {
+    }
 
     private Node(NodeConfig config, NodeLog log, NodeDatabase db, FileChannel lockChannel, FileLock lock) {
         this.config = config;
@@ -67,6 +88,7 @@ public final class Node implements AutoCloseable {
         this.lock = lock;
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("node-housekeeping").factory());
         this.check = ObjectCheck.of(config.extraLowDifficulty() || extraLowDifficultyInKeysDat(config.dataDir()));
+        this.storeWriter = Thread.ofVirtual().name("node-store-writer").unstarted(this::writeLoop);
     }
 
     /** PyBitmessage's {@code [bitmessagesettings] extralowdifficulty} in the data dir's keys.dat. */
@@ -108,6 +130,7 @@ public final class Node implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
+        storeWriter.start();
         long now = now();
         int removed = objects.deleteExpired(now, EXPIRED_GRACE);
         log.info("store " + db.file() + ": " + objects.count() + " objects" + (removed > 0 ? " (" + removed
@@ -165,10 +188,12 @@ public final class Node implements AutoCloseable {
         return log;
     }
 
+    @Override
     public ObjectStore objects() {
         return objects;
     }
 
+    @Override
     public PeerStore peers() {
         return peers;
     }
@@ -189,20 +214,14 @@ public final class Node implements AutoCloseable {
         return a == null ? -1 : a.port();
     }
 
-    /** The outcome of offering an object to the node. */
-    public record Offer(byte[] hash, boolean stored, boolean isNew, String rejection) {
-        public String hashHex() {
-            return Hex.encode(hash);
-        }
-    }
-
     /**
-     * Validates and stores an object submitted locally, then announces it to every peer.
-     * Throws {@link ProtocolException} for bytes that are not an object at all.
+     * Validates and stores an object submitted locally, then announces it to every peer; returns
+     * once it is committed. Throws {@link ProtocolException} for bytes that are not an object at all.
      */
+    @Override
     public Offer submit(byte[] objectBytes) {
-        BitmessageObject o = BitmessageObject.read(objectBytes);
-        Offer r = offer(o, null, "local");
+        InboundObject in = InboundObject.adopt(objectBytes.clone());
+        Offer r = offer(in);
         if (r.isNew()) {
             localUnfetched.add(r.hashHex());
         }
@@ -212,46 +231,132 @@ public final class Node implements AutoCloseable {
         return r;
     }
 
-    /**
-     * Shared path for local and received objects: checks (cheapest first), stores durably,
-     * wakes API streams, announces to peers except {@code from}.
-     */
-    public Offer offer(BitmessageObject o, Object from, String origin) {
-        byte[] raw = o.write();
-        byte[] hash = PowMath.inventoryHash(raw);
-        if (objects.contains(hash)) {
-            return new Offer(hash, true, false, null);
+    /** A local object: checked, queued for the store, and waited for. */
+    private Offer offer(InboundObject in) {
+        if (objects.contains(in.hash())) {
+            return new Offer(in.hash(), true, false, null);
         }
-        String why = check.reject(o, now());
+        String why = check.reject(in.object(), now());
         if (why != null) {
             rejected.incrementAndGet();
-            return new Offer(hash, false, false, why);
+            return new Offer(in.hash(), false, false, why);
         }
-        boolean isNew = objects.put(o, now());
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        enqueue(new Pending(in, null, "local", done));
+        try {
+            return new Offer(in.hash(), true, done.get(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** An object from a peer: checked on the peer's thread, stored in the next batch. */
+    @Override
+    public String received(InboundObject in, PeerLink from) {
+        String why = check.reject(in.object(), now());
+        if (why != null) {
+            rejected.incrementAndGet();
+            return why;
+        }
+        enqueue(new Pending(in, from, from.name(), null));
+        return null;
+    }
+
+    private void enqueue(Pending p) {
+        if (stopping) {
+            throw new IllegalStateException("node shutting down");
+        }
+        try {
+            intake.put(p);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing an object", e);
+        }
+    }
+
+    /**
+     * The store writer: takes what is queued (up to {@link #MAX_BATCH}), commits it in one
+     * transaction, then counts, logs, wakes API streams and announces what was new. Local
+     * submitters are answered only after the commit, so an acknowledged object is on disk.
+     */
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        List<InboundObject> objs = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            try {
+                Pending first = intake.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (stopping) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                intake.drainTo(batch, MAX_BATCH - 1);
+            } catch (InterruptedException e) {
+                if (intake.isEmpty()) {
+                    return;
+                }
+                intake.drainTo(batch, MAX_BATCH);
+            }
+            for (Pending p : batch) {
+                objs.add(p.object());
+            }
+            try {
+                boolean[] isNew = objects.putAll(objs, now());
+                for (int i = 0; i < isNew.length; i++) {
+                    stored(batch.get(i), isNew[i]);
+                }
+                synchronized (newObjectMonitor) {
+                    newObjectMonitor.notifyAll();
+                }
+            } catch (RuntimeException e) {
+                log.warn("storing " + batch.size() + " object" + (batch.size() == 1 ? "" : "s") + " failed: "
+                        + e.getMessage());
+                for (Pending p : batch) {
+                    if (p.done() != null) {
+                        p.done().completeExceptionally(e);
+                    }
+                }
+            } catch (Error e) {
+                FatalErrors.rethrowIfError(e);
+            } finally {
+                batch.clear();
+                objs.clear();
+            }
+        }
+    }
+
+    private void stored(Pending p, boolean isNew) {
         if (isNew) {
             accepted.incrementAndGet();
-            String line = "object " + Hex.encode(hash) + " " + StoredObject.typeName(o.objectType()) + " v"
-                    + o.version() + " " + o.length() + " bytes stored (from " + origin + ")";
-            if (quietObjectLog && from != null) {
+            InboundObject in = p.object();
+            BitmessageObject o = in.object();
+            String line = "object " + Hex.encode(in.hash()) + " " + StoredObject.typeName(o.objectType()) + " v"
+                    + o.version() + " " + o.length() + " bytes stored (from " + p.origin() + ")";
+            if (quietObjectLog && p.from() != null) {
                 log.debug(line); // a sync in progress: the network's progress line summarises
             } else {
                 log.info(line);
             }
-            synchronized (newObjectMonitor) {
-                newObjectMonitor.notifyAll();
-            }
             Network n = network;
             if (n != null) {
-                n.advertise(hash, from);
+                n.advertise(in.hash(), p.from());
             }
         }
-        return new Offer(hash, true, isNew, null);
+        if (p.done() != null) {
+            p.done().complete(isNew);
+        }
     }
 
     /**
      * Objects stored after {@code afterSeq}, waiting up to {@code waitMillis} for one to arrive
      * (long-poll for the API stream).
      */
+    @Override
     public List<StoredObject> awaitObjects(long afterSeq, int limit, long waitMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         while (true) {
@@ -270,6 +375,7 @@ public final class Node implements AutoCloseable {
     }
 
     /** Node summary for {@code node status}. */
+    @Override
     public NodeStatus status() {
         Network n = network;
         return new NodeStatus(!closed, ProcessHandle.current().pid(), startedAt, now() - startedAt,
@@ -283,16 +389,19 @@ public final class Node implements AutoCloseable {
     }
 
     /** Objects accepted since start (local and from peers). */
+    @Override
     public long acceptedCount() {
         return accepted.get();
     }
 
     /** During a sync one line per object would flood the log; the network switches them to debug. */
+    @Override
     public void quietObjectLog(boolean quiet) {
         quietObjectLog = quiet;
     }
 
     /** A peer fetched the object with this inventory hash from us (getdata answered). */
+    @Override
     public void fetchedByPeer(byte[] hash) {
         localUnfetched.remove(Hex.encode(hash));
     }
@@ -306,11 +415,13 @@ public final class Node implements AutoCloseable {
     }
 
     /** Open connections, for {@code peers}. */
+    @Override
     public List<Map<String, Object>> connections() {
         Network n = network;
         return n == null ? List.of() : n.connectionsJson();
     }
 
+    @Override
     public boolean isClosed() {
         return closed;
     }
@@ -332,6 +443,18 @@ public final class Node implements AutoCloseable {
         Network n = network;
         if (n != null) {
             n.close();
+        }
+        // what peers sent and was validated is committed before the database closes
+        stopping = true;
+        try {
+            storeWriter.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Pending p; (p = intake.poll()) != null;) {
+            if (p.done() != null) {
+                p.done().completeExceptionally(new IllegalStateException("node shutting down"));
+            }
         }
         db.close();
         try {

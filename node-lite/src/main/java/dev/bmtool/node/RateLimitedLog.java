@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Passes at most {@link #PER_WINDOW} lines of one kind per minute to another log; a kind is the
- * line with its numbers taken out (so "peer 1.2.3.4:5 disconnected: x" from 70,000 short-lived
- * peers is one kind). When a kind's minute is over, one line says how many were left out.
+ * line with its numbers and hashes taken out (so "peer 1.2.3.4:5 disconnected: x" from 70,000
+ * short-lived peers is one kind). When a kind's minute is over, one line says how many were left out.
  */
 public final class RateLimitedLog implements NodeLog {
     static final int PER_WINDOW = 20;
@@ -39,9 +39,12 @@ public final class RateLimitedLog implements NodeLog {
         this.nanos = nanos;
     }
 
-    /** The kind of a line: level and text with every run of digits replaced by '#', cut at 80 characters. */
+    /**
+     * The kind of a line: level and text with every hash (16+ hex digits) and run of digits
+     * replaced by '#', cut at 80 characters.
+     */
     static String kind(String level, String message) {
-        String m = message.replaceAll("[0-9]+", "#");
+        String m = message.replaceAll("[0-9a-f]{16,}|[0-9]+", "#");
         return level + " " + (m.length() > 80 ? m.substring(0, 80) : m);
     }
 

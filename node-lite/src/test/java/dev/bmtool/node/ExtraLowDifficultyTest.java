@@ -44,7 +44,7 @@ class ExtraLowDifficultyTest {
     @Test
     void defaultNodeRejectsTestModePow() throws Exception {
         try (Node node = Node.start(config().build(), NodeLog.silent())) {
-            Node.Offer r = node.submit(lowPow().write());
+            Offer r = node.submit(lowPow().write());
             assertFalse(r.stored());
             assertTrue(r.rejection().startsWith("insufficient proof of work"), r.rejection());
             assertEquals(Map.of("nonceTrialsPerByte", 1000L, "payloadLengthExtraBytes", 1000L),

@@ -45,13 +45,13 @@ class NetworkTest {
             Node c = NodeTesting.start(dir.resolve("c"), true, b.listenPort());
             try {
                 assertTrue(eventually(15_000, () -> connected(b, 2, true)), "b connected to a and c over TLS");
-                Node.Offer r = a.submit(good.write());
+                Offer r = a.submit(good.write());
                 assertNull(r.rejection());
                 assertTrue(r.isNew());
                 assertTrue(eventually(15_000, () -> has(c, good)), "object reached the far end");
                 assertTrue(has(b, good));
 
-                Node.Offer rejected = a.submit(bad.write());
+                Offer rejected = a.submit(bad.write());
                 assertNotNull(rejected.rejection(), "flipped nonce rejected locally");
                 // a raw peer pushes the invalid object straight into b: nobody may store it
                 try (TestPeer p = new TestPeer(b.listenPort()).handshake()) {

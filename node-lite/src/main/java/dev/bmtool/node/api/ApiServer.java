@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.encoding.ProtocolException;
 import dev.bmtool.core.json.Json;
-import dev.bmtool.node.Node;
+import dev.bmtool.node.Offer;
 import dev.bmtool.node.store.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,13 +56,13 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private final Node node;
+    private final ApiBackend node;
     private final HttpServer server;
     private final ExecutorService executor;
     private final byte[] token;
     private final Path infoFile;
 
-    private ApiServer(Node node, HttpServer server, ExecutorService executor, byte[] token, Path infoFile) {
+    private ApiServer(ApiBackend node, HttpServer server, ExecutorService executor, byte[] token, Path infoFile) {
         this.node = node;
         this.server = server;
         this.executor = executor;
@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
         this.infoFile = infoFile;
     }
 
-    public static ApiServer start(Node node, int port, Path nodeDir) throws IOException {
+    public static ApiServer start(ApiBackend node, int port, Path nodeDir) throws IOException {
         String token = loadOrCreateToken(nodeDir.resolve(TOKEN_FILE));
         HttpServer server;
         try {
@@ -197,7 +197,7 @@ public final class ApiServer implements AutoCloseable {
             }
             text = s;
         }
-        Node.Offer r = node.submit(Hex.decode(text));
+        Offer r = node.submit(Hex.decode(text));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("hash", r.hashHex());
         m.put("stored", r.stored());

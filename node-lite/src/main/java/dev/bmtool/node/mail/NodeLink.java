@@ -38,7 +38,7 @@ public interface NodeLink {
         return new NodeLink() {
             @Override
             public String submit(byte[] object) {
-                Node.Offer o = node.submit(object);
+                dev.bmtool.node.Offer o = node.submit(object);
                 if (o.rejection() != null) {
                     throw new IllegalStateException("the node rejected the object: " + o.rejection());
                 }

@@ -19,6 +19,7 @@ import dev.bmtool.core.wire.Pong;
 import dev.bmtool.core.wire.Verack;
 import dev.bmtool.core.wire.Version;
 import dev.bmtool.node.NodeConfig;
+import dev.bmtool.node.store.InboundObject;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * draining a bounded send queue. Timeouts are enforced from outside by {@link Network}'s tick,
  * which closes the socket and so unblocks both threads.
  */
-final class Connection {
+final class Connection implements PeerLink {
     enum State { HANDSHAKE, ESTABLISHED, CLOSED }
 
     private static final byte[] POISON = new byte[0];
@@ -105,7 +106,8 @@ final class Connection {
         this.invBudget = new TokenBucket(l.invBurst(), l.invPerSecond());
     }
 
-    String name() {
+    @Override
+    public String name() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
@@ -138,7 +140,7 @@ final class Connection {
             writer = Thread.ofVirtual().name("bm-write-" + name()).start(this::writeLoop);
             net.established(this);
             while (!closed.get()) {
-                Message m = readMessage();
+                Object m = readMessage();
                 if (m != null) {
                     handle(m);
                 }
@@ -182,7 +184,7 @@ final class Connection {
             sentVersion = true;
         }
         while (!(sentVerack && gotVerack)) {
-            Message m = readMessage();
+            Object m = readMessage();
             switch (m) {
                 case null -> { }
                 case Version v -> {
@@ -208,7 +210,8 @@ final class Connection {
                 }
                 case Verack ignored -> gotVerack = true;
                 case ErrorMessage e -> net.log().info("peer " + name() + " says: " + e.text());
-                default -> throw new PeerException("'" + m.command() + "' before the handshake completed");
+                case Message other -> throw new PeerException("'" + other.command() + "' before the handshake completed");
+                default -> throw new PeerException("an object before the handshake completed");
             }
         }
         // PyBitmessage and MiNode start TLS iff the *other* side advertised NODE_SSL, so both
@@ -218,8 +221,11 @@ final class Connection {
 
     // ---- reading ----
 
-    /** Reads one packet (header first: nothing is allocated for a payload above the limit). */
-    private Message readMessage() throws IOException, PeerException {
+    /**
+     * Reads one packet (header first: nothing is allocated for a payload above the limit): a
+     * {@link Message}, or for an object an {@link InboundObject} (decoded and hashed once, here).
+     */
+    private Object readMessage() throws IOException, PeerException {
         int first = in.read();
         if (first < 0) {
             throw new EOFException();
@@ -270,6 +276,9 @@ final class Connection {
             throw new PeerException("too many packets (rate limit)");
         }
         try {
+            if (h.command().equals(ObjectMessage.COMMAND)) {
+                return InboundObject.adopt(payload); // the payload array is ours alone: no copy kept elsewhere
+            }
             return Messages.decode(h.command(), payload);
         } catch (ProtocolException e) {
             if ((h.command().equals(Inv.COMMAND) || h.command().equals(Dinv.COMMAND))
@@ -307,7 +316,7 @@ final class Connection {
         return len;
     }
 
-    private void handle(Message m) throws InterruptedException, PeerException {
+    private void handle(Object m) throws InterruptedException, PeerException {
         switch (m) {
             case Inv inv -> {
                 if (!invBudget.take(inv.hashes().size())) {
@@ -332,9 +341,9 @@ final class Connection {
                     net.log().info("sent " + served + " object" + (served == 1 ? "" : "s") + " to " + name());
                 }
             }
-            case ObjectMessage om -> {
+            case InboundObject o -> {
                 objectsIn++;
-                net.received(this, om.object());
+                net.received(this, o);
             }
             case Addr a -> net.addresses(this, a.addresses());
             case Ping ignored -> send(new Pong());

@@ -1,6 +1,5 @@
 package dev.bmtool.node.net;
 
-import dev.bmtool.core.object.BitmessageObject;
 import dev.bmtool.core.wire.Addr;
 import dev.bmtool.core.wire.GetData;
 import dev.bmtool.core.wire.HostAddress;
@@ -8,9 +7,9 @@ import dev.bmtool.core.wire.Inv;
 import dev.bmtool.core.wire.InventoryVector;
 import dev.bmtool.core.wire.NetworkAddress;
 import dev.bmtool.core.wire.Version;
-import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
+import dev.bmtool.node.store.InboundObject;
 import dev.bmtool.node.store.Peer;
 import java.io.IOException;
 import java.net.BindException;
@@ -38,9 +37,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Network implements AutoCloseable {
     /** Our user agent; matches PyBitmessage's user-agent pattern. */
     public static final String USER_AGENT = "/bmtool:0.1.0/";
+    /** The only stream this node serves. */
+    public static final long STREAM = 1;
     private static final long TICK_MILLIS = 250;
 
-    private final Node node;
+    private final NetworkHost node;
+    /** Released when new hashes are wanted, so the tick asks for them at once rather than within 250 ms. */
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
     private final NodeConfig config;
     private final NodeLog log;
     private final NodeConfig.Limits limits;
@@ -98,7 +101,7 @@ public final class Network implements AutoCloseable {
     /** Requests per object before giving up until someone announces it again. */
     private static final int MAX_ATTEMPTS = 5;
 
-    public Network(Node node, NodeConfig config, NodeLog log) {
+    public Network(NetworkHost node, NodeConfig config, NodeLog log) {
         this.node = node;
         this.config = config;
         this.log = log;
@@ -489,7 +492,7 @@ public final class Network implements AutoCloseable {
         int ourPort = listenPort() > 0 ? listenPort() : NodeConfig.DEFAULT_PORT;
         NetworkAddress from = NetworkAddress.ofShort(services, HostAddress.parse("127.0.0.1"), ourPort);
         return new Version(Version.PROTOCOL_VERSION, services, System.currentTimeMillis() / 1000, c.remoteAddress(),
-                from, c.nonce, USER_AGENT, List.of(Node.STREAM));
+                from, c.nonce, USER_AGENT, List.of(STREAM));
     }
 
     /** PyBitmessage's version checks (brief 4.4); null when acceptable, else the error text. */
@@ -559,7 +562,7 @@ public final class Network implements AutoCloseable {
         if (c.outbound) {
             node.peers().rate(c.host, c.port, 0.1, now);
         } else if (remoteHost != null && remoteHost.isPublic() && c.port > 0) {
-            node.peers().heard(remoteHost.toString(), c.port, Node.STREAM, c.remote.services(), now, "inbound");
+            node.peers().heard(remoteHost.toString(), c.port, STREAM, c.remote.services(), now, "inbound");
         }
         List<NetworkAddress> addrs = new ArrayList<>();
         for (Peer p : node.peers().recent(now, 500)) {
@@ -636,6 +639,7 @@ public final class Network implements AutoCloseable {
      * that peer holds more than {@code c}. So one flooding peer cannot keep others' objects out.
      */
     void announced(Connection c, List<InventoryVector> hashes) {
+        boolean added = false;
         synchronized (wantedLock) {
             if (c.isClosed()) {
                 return;
@@ -659,7 +663,11 @@ public final class Network implements AutoCloseable {
                 w.announcers.add(c);
                 wanted.put(v, w);
                 c.wantedShare.add(v);
+                added = true;
             }
+        }
+        if (added && wake.availablePermits() == 0) {
+            wake.release();
         }
     }
 
@@ -702,8 +710,8 @@ public final class Network implements AutoCloseable {
         return node.objects().getRaw(v.bytes()).orElse(null);
     }
 
-    void received(Connection c, BitmessageObject o) {
-        InventoryVector v = InventoryVector.of(o);
+    void received(Connection c, InboundObject o) {
+        InventoryVector v = o.inventoryVector();
         c.inFlight.remove(v);
         Want w;
         synchronized (wantedLock) {
@@ -717,15 +725,15 @@ public final class Network implements AutoCloseable {
         if (have.contains(v)) {
             return;
         }
-        Node.Offer r = node.offer(o, c, c.name());
-        if (r.rejection() != null) {
+        String rejection = node.received(o, c);
+        if (rejection != null) {
             c.invalidObjects++;
-            log.info("rejected object " + v.toHex() + " from " + c.name() + ": " + r.rejection());
+            log.info("rejected object " + v.toHex() + " from " + c.name() + ": " + rejection);
         }
     }
 
     /** Called by the node once an object is stored: mark it held and announce it. */
-    public void advertise(byte[] hash, Object from) {
+    public void advertise(byte[] hash, PeerLink from) {
         InventoryVector v = InventoryVector.of(hash);
         have.add(v);
         if (wanted.containsKey(v)) {
@@ -754,7 +762,7 @@ public final class Network implements AutoCloseable {
         int added = 0;
         for (NetworkAddress a : list) {
             // PyBitmessage: our stream, seen within 3 h and not in the future, a port, public IP only
-            if (a.stream() != Node.STREAM || a.port() == 0 || a.time() > now + 60 || a.time() < now - 10_800) {
+            if (a.stream() != STREAM || a.port() == 0 || a.time() > now + 60 || a.time() < now - 10_800) {
                 continue;
             }
             if (a.host().kind() == HostAddress.Kind.ONION || !a.host().isPublic()) {
@@ -820,7 +828,9 @@ public final class Network implements AutoCloseable {
     private void tickLoop() {
         while (!closed) {
             try {
-                Thread.sleep(TICK_MILLIS);
+                if (wake.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
                 tick();
             } catch (InterruptedException e) {
                 return;
@@ -938,10 +948,18 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    /** Established, with room for requests, and past the peer's anti-intersection delay. */
+    /**
+     * Established, with room for requests, and past the peer's anti-intersection delay: only
+     * PyBitmessage ignores a getdata that comes too soon after the handshake; other peers (bmtool,
+     * MiNode) are asked at once, so a fresh node stores its first object well within a second.
+     */
     private boolean requestable(Connection c, long now) {
-        return c.isEstablished() && c.inFlight.size() < limits.maxInFlightPerPeer()
-                && now - c.establishedAt >= limits.getDataDelay().toNanos();
+        if (!c.isEstablished() || c.inFlight.size() >= limits.maxInFlightPerPeer()) {
+            return false;
+        }
+        Version v = c.remote;
+        boolean delays = v == null || v.userAgent().contains("PyBitmessage");
+        return !delays || now - c.establishedAt >= limits.getDataDelay().toNanos();
     }
 
     private static void closeQuietly(Socket s) {
