@@ -666,7 +666,14 @@ public final class Network implements AutoCloseable {
                 added = true;
             }
         }
-        if (added && wake.availablePermits() == 0) {
+        if (added) {
+            wakeTick();
+        }
+    }
+
+    /** Runs the tick (and so the download scheduler) now rather than at its next period. */
+    private void wakeTick() {
+        if (wake.availablePermits() == 0) {
             wake.release();
         }
     }
@@ -721,6 +728,10 @@ public final class Network implements AutoCloseable {
         Connection asked = w == null ? null : w.askedFrom;
         if (asked != null) {
             asked.inFlight.remove(v);
+        }
+        // half of this peer's requests answered: ask for more now, not at the next tick
+        if (!wanted.isEmpty() && c.inFlight.size() < limits.maxInFlightPerPeer() / 2) {
+            wakeTick();
         }
         if (have.contains(v)) {
             return;
