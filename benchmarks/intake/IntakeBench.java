@@ -79,8 +79,9 @@ public final class IntakeBench {
             byte[] payload = new byte[400];
             new Random(i).nextBytes(payload);
             BitmessageObject o = BitmessageObject.of(0, expires, BitmessageObject.TYPE_MSG, 1, 1, payload);
-            long ttl = expires - System.currentTimeMillis() / 1000;
-            long target = PowMath.senderTarget(o.length(), ttl, 10, 10);
+            // the test network's minimum (10/10); a longer TTL than at validation time: a harder target
+            long ttl = expires - System.currentTimeMillis() / 1000 + 600;
+            long target = PowMath.verifierTarget(o.length(), ttl, 10, 10, 10, 10);
             byte[] ih = PowMath.initialHash(o.bytesWithoutNonce());
             MessageDigest md;
             try {
