@@ -6,6 +6,7 @@ import dev.bmtool.core.json.Json;
 import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
+import dev.bmtool.node.net.ProxySettings;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -56,6 +57,12 @@ public final class NodeRunCommand implements Callable<Integer> {
         "same setting in this data dir's keys.dat switches this on too). Our own objects keep full PoW."})
     boolean extraLowDifficulty;
 
+    @Option(names = "--proxy", paramLabel = "URI", description = {
+        "Connect to peers only through this SOCKS proxy: socks5://[USER:PASS@]HOST:PORT or socks4a://HOST:PORT",
+        "(Tor: socks5://127.0.0.1:9050). Overrides keys.dat's socksproxytype, sockshostname, socksport and",
+        "socks authentication; names are resolved by the proxy, and nothing connects around it."})
+    String proxyUri;
+
     @Option(names = "--json", description = "Print the startup summary as JSON and log as JSON lines on stderr.")
     boolean json;
 
@@ -69,8 +76,9 @@ public final class NodeRunCommand implements Callable<Integer> {
         }
         InetSocketAddress listenAddr = listen.equalsIgnoreCase("none") ? null : resolve(NodeCommand.hostPort(listen, "--listen"));
         List<InetSocketAddress> peerAddrs = new ArrayList<>();
+        ProxySettings proxy = proxySettings();
         for (String p : peers) {
-            InetSocketAddress a = NodeCommand.hostPort(p, "--peer");
+            InetSocketAddress a = NodeCommand.hostPort(p, "--peer"); // unresolved: resolved when dialled (or by the proxy)
             if (a.getPort() == 0) {
                 throw new UsageException("--peer needs a port above 0: " + p);
             }
@@ -84,9 +92,9 @@ public final class NodeRunCommand implements Callable<Integer> {
         }
         NodeConfig.Limits limits = NodeConfig.Limits.defaults().withMaxConnections(maxConnections);
         NodeConfig cfg = NodeConfig.builder(Cli.root(spec).dataDir()).listen(listenAddr)
-                .peers(peerAddrs.stream().map(a -> new InetSocketAddress(a.getHostString(), a.getPort())).toList())
+                .peers(peerAddrs)
                 .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits)
-                .extraLowDifficulty(extraLowDifficulty).build();
+                .extraLowDifficulty(extraLowDifficulty).proxy(proxy).build();
         PrintStream err = System.err;
         NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
@@ -111,6 +119,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         started.put("tls", cfg.tls());
         started.put("bootstrap", cfg.bootstrap());
         started.put("peers", peers);
+        started.put("proxy", proxy.proxied() ? proxy.type().keysDatName + " " + proxy.host() + ":" + proxy.port() : "none");
         Object minimum = node.status().get("minimumDifficulty");
         started.put("minimumDifficulty", minimum);
         if (json) {
@@ -136,7 +145,20 @@ public final class NodeRunCommand implements Callable<Integer> {
             Cli.err(spec).flush();
             return Node.start(NodeConfig.builder(cfg.dataDir()).listen(cfg.listen()).peers(cfg.peers())
                     .bootstrap(cfg.bootstrap()).tls(cfg.tls()).apiPort(0).limits(cfg.limits())
-                    .extraLowDifficulty(cfg.extraLowDifficulty()).build(), log);
+                    .extraLowDifficulty(cfg.extraLowDifficulty()).proxy(cfg.proxy()).build(), log);
+        }
+    }
+
+    /** keys.dat's proxy and onion settings, with --proxy in place of the proxy part. */
+    private ProxySettings proxySettings() throws java.io.IOException {
+        ProxySettings p = Node.proxyFromKeysDat(Cli.root(spec).dataDir());
+        if (proxyUri == null) {
+            return p;
+        }
+        try {
+            return p.withProxyUri(proxyUri);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
