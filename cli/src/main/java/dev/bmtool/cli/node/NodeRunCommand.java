@@ -63,6 +63,11 @@ public final class NodeRunCommand implements Callable<Integer> {
         "socks authentication; names are resolved by the proxy, and nothing connects around it."})
     String proxyUri;
 
+    @Option(names = "--maildir", paramLabel = "DIR", description = {
+        "Deliver every received message and broadcast into this Maildir (created if missing) as an",
+        "RFC 5322 file, for mail programs (mutt, neomutt, aerc, mu4e...). Default: keys.dat's maildir setting."})
+    java.nio.file.Path maildir;
+
     @Option(names = "--json", description = "Print the startup summary as JSON and log as JSON lines on stderr.")
     boolean json;
 
@@ -99,7 +104,14 @@ public final class NodeRunCommand implements Callable<Integer> {
         NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
-        AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
+        java.nio.file.Path deliverTo = maildir != null ? maildir : maildirFromKeysDat();
+        AutoCloseable mail;
+        try {
+            mail = dev.bmtool.cli.mail.NodeMail.attach(node, log, deliverTo);
+        } catch (java.io.IOException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("shutting down");
@@ -119,6 +131,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         started.put("tls", cfg.tls());
         started.put("bootstrap", cfg.bootstrap());
         started.put("peers", peers);
+        started.put("maildir", deliverTo == null ? null : deliverTo.toAbsolutePath().toString());
         started.put("proxy", proxy.proxied() ? proxy.type().keysDatName + " " + proxy.host() + ":" + proxy.port() : "none");
         Object minimum = node.status().get("minimumDifficulty");
         started.put("minimumDifficulty", minimum);
@@ -147,6 +160,13 @@ public final class NodeRunCommand implements Callable<Integer> {
                     .bootstrap(cfg.bootstrap()).tls(cfg.tls()).apiPort(0).limits(cfg.limits())
                     .extraLowDifficulty(cfg.extraLowDifficulty()).proxy(cfg.proxy()).build(), log);
         }
+    }
+
+    /** {@code [bitmessagesettings] maildir} in the data dir's keys.dat (bmtool's own key; PyBitmessage ignores it). */
+    private java.nio.file.Path maildirFromKeysDat() {
+        String v = new dev.bmtool.core.address.IdentityStore(Cli.root(spec).dataDir()).load()
+                .section(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION).get("maildir");
+        return v == null || v.isBlank() ? null : java.nio.file.Path.of(v.strip());
     }
 
     /** keys.dat's proxy and onion settings, with --proxy in place of the proxy part. */
