@@ -5,7 +5,7 @@ import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.mail.MailAgent;
 import dev.bmtool.node.mail.MailSettings;
 import dev.bmtool.node.mail.Mailbox;
-import dev.bmtool.node.maildir.MaildirFeed;
+import dev.bmtool.node.mailclient.MaildirFeed;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.bmtool.node.maildir;
+package dev.bmtool.node.mailclient;
 
 import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.address.IdentityStore;

@@ -1,4 +1,4 @@
-package dev.bmtool.node.maildir;
+package dev.bmtool.node.mailclient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.bmtool.node.maildir;
+package dev.bmtool.node.mailclient;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package dev.bmtool.node.maildir;
+package dev.bmtool.node.mailclient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
