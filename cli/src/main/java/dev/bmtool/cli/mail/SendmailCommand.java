@@ -87,6 +87,9 @@ public final class SendmailCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print what was queued as JSON.")
     boolean json;
 
+    @Option(names = "-v", description = "Say what was queued (silent on success otherwise, as sendmail).")
+    boolean verbose;
+
     @Parameters(paramLabel = "RECIPIENT", arity = "0..*", description = "Recipients (BM-...@bitmessage, BM-..., or a contact name).")
     List<String> recipients = new ArrayList<>();
 
@@ -174,7 +177,7 @@ public final class SendmailCommand implements Callable<Integer> {
             out.put("subject", mail.subject());
             out.put("nodeRunning", nodeRuns);
             Cli.printJson(spec, out);
-        } else {
+        } else if (verbose) {
             for (Map<String, Object> m : queued) {
                 Cli.out(spec).println("message " + m.get("id") + " to " + m.get("to") + ": queued");
             }

@@ -2,7 +2,6 @@ package dev.bmtool.cli.node;
 
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
-import dev.bmtool.core.json.Json;
 import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
@@ -68,6 +67,14 @@ public final class NodeRunCommand implements Callable<Integer> {
         "RFC 5322 file, for mail programs (mutt, neomutt, aerc, mu4e...). Default: keys.dat's maildir setting."})
     java.nio.file.Path maildir;
 
+    @Option(names = "--log-file", paramLabel = "FILE", description = {
+        "Append the log to FILE (ISO-8601 UTC times) instead of stderr. Without it, under systemd the log goes",
+        "to the journal with syslog levels."})
+    java.nio.file.Path logFile;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "debug, info (default; debug with --verbose) or warn.")
+    String logLevel;
+
     @Option(names = "--json", description = "Print the startup summary as JSON and log as JSON lines on stderr.")
     boolean json;
 
@@ -101,7 +108,9 @@ public final class NodeRunCommand implements Callable<Integer> {
                 .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits)
                 .extraLowDifficulty(extraLowDifficulty).proxy(proxy).build();
         PrintStream err = System.err;
-        NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
+        NodeLogs.Level level = logLevel != null ? NodeLogs.Level.of(logLevel)
+                : Cli.root(spec).verbose() ? NodeLogs.Level.DEBUG : NodeLogs.Level.INFO;
+        NodeLog log = logFile != null ? NodeLogs.file(logFile, level) : NodeLogs.stderr(err, level, json);
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
         java.nio.file.Path deliverTo = maildir != null ? maildir : maildirFromKeysDat();
@@ -206,21 +215,5 @@ public final class NodeRunCommand implements Callable<Integer> {
             throw new UsageException("cannot resolve " + unresolved.getHostString());
         }
         return a;
-    }
-
-    private static NodeLog jsonLog(PrintStream err, boolean verbose) {
-        return (level, message) -> {
-            if (!verbose && level.equals("DEBUG")) {
-                return;
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("time", System.currentTimeMillis() / 1000);
-            m.put("level", level);
-            m.put("message", message);
-            synchronized (err) {
-                err.println(Json.write(m));
-                err.flush();
-            }
-        };
     }
 }

@@ -51,8 +51,9 @@ class MailProgramsTest {
     private Path sendmailScript(Path dataDir) throws Exception {
         Path script = tmp.resolve("sendmail-" + dataDir.getFileName());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
-                + "' dev.bmtool.cli.BmtoolCommand --data-dir '" + dataDir + "' sendmail \"$@\"\n");
+        Files.writeString(script, "#!/bin/sh\nexec '" + java + "' --enable-native-access=ALL-UNNAMED -cp '"
+                + System.getProperty("java.class.path") + "' dev.bmtool.cli.BmtoolCommand --data-dir '" + dataDir
+                + "' sendmail \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
     }
