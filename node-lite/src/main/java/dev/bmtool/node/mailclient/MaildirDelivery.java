@@ -27,14 +27,25 @@ public final class MaildirDelivery {
         for (String sub : new String[] {"tmp", "new", "cur"}) {
             Files.createDirectories(root.resolve(sub));
         }
-        String h;
-        try {
-            h = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            h = "localhost";
-        }
+        String h = hostName();
         // Maildir: '/' and ':' may not appear in the host part
         this.host = h.replace("/", "\\057").replace(":", "\\072");
+    }
+
+    /**
+     * The machine's name for Maildir file names, read locally: never a DNS lookup (a node behind a
+     * proxy must not make one, and InetAddress.getLocalHost() may).
+     */
+    static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            } catch (IOException | RuntimeException e) {
+                h = "";
+            }
+        }
+        return h.isBlank() ? "localhost" : h.strip();
     }
 
     public Path root() {
