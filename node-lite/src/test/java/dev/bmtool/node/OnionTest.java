@@ -97,6 +97,27 @@ class OnionTest {
         }
     }
 
+    @Test
+    void aV3OnionServiceIsAnnouncedWithAnOnionpeerObjectThatPeersLearnFrom() throws Exception {
+        String v3 = "bmtool".repeat(9) + "23.onion";
+        ProxySettings service = new ProxySettings(ProxySettings.Type.NONE, "localhost", 9050, null, null, false,
+                v3, 8444, "127.0.0.1", false);
+        try (Node a = Node.start(NodeTesting.config(dir.resolve("a"), false).proxy(service).build(), NodeLog.silent());
+                Node b = NodeTesting.start(dir.resolve("b"), false, a.listenPort());
+                var publisher = dev.bmtool.node.mail.OnionPeerPublisher.startIfOnion(a,
+                        dev.bmtool.node.mail.MailPow.cpuSolver(), NodeLog.to(System.out, false))) {
+            assertTrue(eventually(45_000, () -> b.peers().list(100).stream()
+                    .anyMatch(p -> p.host().equals(v3) && p.port() == 8444)), "b learnt the v3 onion");
+            var stored = b.objects().list(dev.bmtool.core.object.BitmessageObject.TYPE_ONIONPEER, null, 0, 10, true);
+            assertEquals(1, stored.size());
+            var o = stored.getFirst().object();
+            assertEquals(3, o.version(), "version 3 for a v3 onion (PyBitmessage)");
+            assertEquals(dev.bmtool.core.object.OnionPeerPayload.of(v3, 8444),
+                    dev.bmtool.core.object.OnionPeerPayload.read(3, o.objectPayload()));
+            assertFalse(publisher.publishIfMissing(), "not again while one lives");
+        }
+    }
+
     /** A SOCKS5 endpoint that connects mapped names to loopback ports and refuses everything else. */
     static final class TorLike implements AutoCloseable {
         final ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
