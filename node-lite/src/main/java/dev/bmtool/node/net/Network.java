@@ -431,7 +431,7 @@ public final class Network implements AutoCloseable {
      * exactly that case, and looks like bmtool losing messages, so say what to change.
      */
     private void warnIfPyBitmessageWillNotAnnounce(Connection c, HostAddress remoteHost) {
-        if (!c.outbound || remoteHost == null || remoteHost.isPublic()
+        if (!c.outbound || dialler.proxied() || remoteHost == null || remoteHost.isPublic()
                 || !c.remote.hasService(Version.NODE_DANDELION)
                 || !c.remote.userAgent().contains("PyBitmessage") || !dandelionWarned.add(c.host)) {
             return;
