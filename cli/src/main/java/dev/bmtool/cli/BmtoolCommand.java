@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.IdentityCommand.class,
             dev.bmtool.cli.mail.ChanCommand.class,
             dev.bmtool.cli.mail.SendCommand.class,
+            dev.bmtool.cli.mail.SendmailCommand.class,
             dev.bmtool.cli.mail.BroadcastCommand.class,
             dev.bmtool.cli.mail.SubscribeCommand.class,
             dev.bmtool.cli.mail.ContactsCommand.class,
@@ -183,7 +184,9 @@ public final class BmtoolCommand {
                 ex.printStackTrace(err);
             }
             err.flush();
-            return EXIT_USAGE;
+            // a command may have its own code (sendmail: EX_USAGE 64, what mail programs expect)
+            int own = cl.getCommandSpec().exitCodeOnInvalidInput();
+            return own != CommandLine.ExitCode.USAGE ? own : EXIT_USAGE;
         }
     }
 

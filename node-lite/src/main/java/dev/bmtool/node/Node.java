@@ -10,7 +10,9 @@ import dev.bmtool.node.api.ApiBackend;
 import dev.bmtool.node.api.ApiServer;
 import dev.bmtool.node.net.Network;
 import dev.bmtool.node.net.NetworkHost;
+import dev.bmtool.node.net.OnionPeers;
 import dev.bmtool.node.net.PeerLink;
+import dev.bmtool.node.net.ProxySettings;
 import dev.bmtool.node.store.InboundObject;
 import dev.bmtool.node.store.NodeDatabase;
 import dev.bmtool.node.store.ObjectStore;
@@ -101,8 +103,38 @@ public final class Node implements AutoCloseable, NetworkHost, ApiBackend {
         }
     }
 
+    /**
+     * The proxy and onion settings of {@code [bitmessagesettings]} in the data dir's keys.dat. A
+     * value that cannot be honoured stops the node: falling back to direct connections would
+     * give away what the proxy is meant to hide.
+     */
+    public static ProxySettings proxyFromKeysDat(Path dataDir) throws IOException {
+        IdentityStore store = new IdentityStore(dataDir);
+        Map<String, String> section;
+        try {
+            section = store.load().section(KeysDat.SETTINGS_SECTION);
+        } catch (RuntimeException e) {
+            section = null;
+        }
+        if (section == null) {
+            if (java.nio.file.Files.exists(dataDir.resolve("keys.dat"))) {
+                throw new IOException("cannot read the proxy settings in " + dataDir.resolve("keys.dat")
+                        + "; not starting without them");
+            }
+            return ProxySettings.NONE;
+        }
+        try {
+            return ProxySettings.of(section);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("keys.dat [" + KeysDat.SETTINGS_SECTION + "]: " + e.getMessage(), e);
+        }
+    }
+
     /** Opens the store, starts listening and connecting, and starts the API. */
     public static Node start(NodeConfig config, NodeLog log) throws IOException {
+        if (config.proxy() == null) {
+            config = config.withProxy(proxyFromKeysDat(config.dataDir()));
+        }
         Path dir = config.nodeDir();
         Files.createDirectories(dir);
         FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -342,6 +374,7 @@ public final class Node implements AutoCloseable, NetworkHost, ApiBackend {
             } else {
                 log.info(line);
             }
+            OnionPeers.learn(o, peers, config.proxy(), log);
             Network n = network;
             if (n != null) {
                 n.advertise(in.hash(), p.from());

@@ -1,5 +1,6 @@
 package dev.bmtool.node;
 
+import dev.bmtool.node.net.ProxySettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +21,11 @@ import java.util.Objects;
  * @param extraLowDifficulty accept objects with 1/100 of the network's minimum proof of work, like
  *                         PyBitmessage in test mode ({@code -t} or keys.dat {@code extralowdifficulty});
  *                         also switched on by that keys.dat setting in the data dir
+ * @param proxy            SOCKS proxy and onion service settings; null = read them from the data dir's
+ *                         keys.dat (PyBitmessage's names) when the node starts
  */
 public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocketAddress> peers, boolean bootstrap,
-        boolean tls, int apiPort, Limits limits, boolean extraLowDifficulty) {
+        boolean tls, int apiPort, Limits limits, boolean extraLowDifficulty, ProxySettings proxy) {
 
     public static final int DEFAULT_PORT = 8444;
     public static final int DEFAULT_API_PORT = 8442;
@@ -31,6 +34,11 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
         Objects.requireNonNull(dataDir, "dataDir");
         peers = List.copyOf(peers);
         Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The same configuration with these proxy settings. */
+    public NodeConfig withProxy(ProxySettings p) {
+        return new NodeConfig(dataDir, listen, peers, bootstrap, tls, apiPort, limits, extraLowDifficulty, p);
     }
 
     /** The node's own directory inside the data dir. */
@@ -136,6 +144,7 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
         private int apiPort = DEFAULT_API_PORT;
         private Limits limits = Limits.defaults();
         private boolean extraLowDifficulty;
+        private ProxySettings proxy;
 
         Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -176,8 +185,14 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
             return this;
         }
 
+        /** Proxy and onion settings; not called (null): taken from keys.dat when the node starts. */
+        public Builder proxy(ProxySettings p) {
+            this.proxy = p;
+            return this;
+        }
+
         public NodeConfig build() {
-            return new NodeConfig(dataDir, listen, peers, bootstrap, tls, apiPort, limits, extraLowDifficulty);
+            return new NodeConfig(dataDir, listen, peers, bootstrap, tls, apiPort, limits, extraLowDifficulty, proxy);
         }
     }
 }

@@ -59,10 +59,9 @@ final class MailSession implements AutoCloseable {
         if (api != null) {
             return new MailSession(Mailbox.remote(dataDir, api, solver, MailSettings.defaults(), listener), true);
         }
-        List<InetSocketAddress> peers = net == null ? List.of() : net.peers.stream().map(p -> {
-            InetSocketAddress a = NodeCommand.hostPort(p, "--peer");
-            return new InetSocketAddress(a.getHostString(), a.getPort());
-        }).toList();
+        // unresolved: resolved when dialled, or by the proxy when keys.dat names one
+        List<InetSocketAddress> peers = net == null ? List.of()
+                : net.peers.stream().map(p -> NodeCommand.hostPort(p, "--peer")).toList();
         boolean online = mode == Mode.ONLINE;
         NodeConfig cfg = NodeConfig.builder(dataDir).listen(null).peers(online ? peers : List.of())
                 .bootstrap(online && peers.isEmpty()).tls(false).apiPort(online ? 0 : -1).build();

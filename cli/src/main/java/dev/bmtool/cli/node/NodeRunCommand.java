@@ -2,10 +2,10 @@ package dev.bmtool.cli.node;
 
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
-import dev.bmtool.core.json.Json;
 import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
+import dev.bmtool.node.net.ProxySettings;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -56,6 +56,25 @@ public final class NodeRunCommand implements Callable<Integer> {
         "same setting in this data dir's keys.dat switches this on too). Our own objects keep full PoW."})
     boolean extraLowDifficulty;
 
+    @Option(names = "--proxy", paramLabel = "URI", description = {
+        "Connect to peers only through this SOCKS proxy: socks5://[USER:PASS@]HOST:PORT or socks4a://HOST:PORT",
+        "(Tor: socks5://127.0.0.1:9050). Overrides keys.dat's socksproxytype, sockshostname, socksport and",
+        "socks authentication; names are resolved by the proxy, and nothing connects around it."})
+    String proxyUri;
+
+    @Option(names = "--maildir", paramLabel = "DIR", description = {
+        "Deliver every received message and broadcast into this Maildir (created if missing) as an",
+        "RFC 5322 file, for mail programs (mutt, neomutt, aerc, mu4e...). Default: keys.dat's maildir setting."})
+    java.nio.file.Path maildir;
+
+    @Option(names = "--log-file", paramLabel = "FILE", description = {
+        "Append the log to FILE (ISO-8601 UTC times) instead of stderr. Without it, under systemd the log goes",
+        "to the journal with syslog levels."})
+    java.nio.file.Path logFile;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "debug, info (default; debug with --verbose) or warn.")
+    String logLevel;
+
     @Option(names = "--json", description = "Print the startup summary as JSON and log as JSON lines on stderr.")
     boolean json;
 
@@ -69,8 +88,9 @@ public final class NodeRunCommand implements Callable<Integer> {
         }
         InetSocketAddress listenAddr = listen.equalsIgnoreCase("none") ? null : resolve(NodeCommand.hostPort(listen, "--listen"));
         List<InetSocketAddress> peerAddrs = new ArrayList<>();
+        ProxySettings proxy = proxySettings();
         for (String p : peers) {
-            InetSocketAddress a = NodeCommand.hostPort(p, "--peer");
+            InetSocketAddress a = NodeCommand.hostPort(p, "--peer"); // unresolved: resolved when dialled (or by the proxy)
             if (a.getPort() == 0) {
                 throw new UsageException("--peer needs a port above 0: " + p);
             }
@@ -84,14 +104,23 @@ public final class NodeRunCommand implements Callable<Integer> {
         }
         NodeConfig.Limits limits = NodeConfig.Limits.defaults().withMaxConnections(maxConnections);
         NodeConfig cfg = NodeConfig.builder(Cli.root(spec).dataDir()).listen(listenAddr)
-                .peers(peerAddrs.stream().map(a -> new InetSocketAddress(a.getHostString(), a.getPort())).toList())
+                .peers(peerAddrs)
                 .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits)
-                .extraLowDifficulty(extraLowDifficulty).build();
+                .extraLowDifficulty(extraLowDifficulty).proxy(proxy).build();
         PrintStream err = System.err;
-        NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
+        NodeLogs.Level level = logLevel != null ? NodeLogs.Level.of(logLevel)
+                : Cli.root(spec).verbose() ? NodeLogs.Level.DEBUG : NodeLogs.Level.INFO;
+        NodeLog log = logFile != null ? NodeLogs.file(logFile, level) : NodeLogs.stderr(err, level, json);
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
-        AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
+        java.nio.file.Path deliverTo = maildir != null ? maildir : maildirFromKeysDat();
+        AutoCloseable mail;
+        try {
+            mail = dev.bmtool.cli.mail.NodeMail.attach(node, log, deliverTo);
+        } catch (java.io.IOException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("shutting down");
@@ -111,6 +140,8 @@ public final class NodeRunCommand implements Callable<Integer> {
         started.put("tls", cfg.tls());
         started.put("bootstrap", cfg.bootstrap());
         started.put("peers", peers);
+        started.put("maildir", deliverTo == null ? null : deliverTo.toAbsolutePath().toString());
+        started.put("proxy", proxy.proxied() ? proxy.type().keysDatName + " " + proxy.host() + ":" + proxy.port() : "none");
         started.put("minimumDifficulty", node.status().minimumDifficulty().toJson());
         if (json) {
             Cli.printJson(spec, started);
@@ -135,7 +166,27 @@ public final class NodeRunCommand implements Callable<Integer> {
             Cli.err(spec).flush();
             return Node.start(NodeConfig.builder(cfg.dataDir()).listen(cfg.listen()).peers(cfg.peers())
                     .bootstrap(cfg.bootstrap()).tls(cfg.tls()).apiPort(0).limits(cfg.limits())
-                    .extraLowDifficulty(cfg.extraLowDifficulty()).build(), log);
+                    .extraLowDifficulty(cfg.extraLowDifficulty()).proxy(cfg.proxy()).build(), log);
+        }
+    }
+
+    /** {@code [bitmessagesettings] maildir} in the data dir's keys.dat (bmtool's own key; PyBitmessage ignores it). */
+    private java.nio.file.Path maildirFromKeysDat() {
+        String v = new dev.bmtool.core.address.IdentityStore(Cli.root(spec).dataDir()).load()
+                .section(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION).get("maildir");
+        return v == null || v.isBlank() ? null : java.nio.file.Path.of(v.strip());
+    }
+
+    /** keys.dat's proxy and onion settings, with --proxy in place of the proxy part. */
+    private ProxySettings proxySettings() throws java.io.IOException {
+        ProxySettings p = Node.proxyFromKeysDat(Cli.root(spec).dataDir());
+        if (proxyUri == null) {
+            return p;
+        }
+        try {
+            return p.withProxyUri(proxyUri);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -163,21 +214,5 @@ public final class NodeRunCommand implements Callable<Integer> {
             throw new UsageException("cannot resolve " + unresolved.getHostString());
         }
         return a;
-    }
-
-    private static NodeLog jsonLog(PrintStream err, boolean verbose) {
-        return (level, message) -> {
-            if (!verbose && level.equals("DEBUG")) {
-                return;
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("time", System.currentTimeMillis() / 1000);
-            m.put("level", level);
-            m.put("message", message);
-            synchronized (err) {
-                err.println(Json.write(m));
-                err.flush();
-            }
-        };
     }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param effect       what the setting does and when it applies
  */
 record Setting(String key, boolean perAddress, Kind kind, String defaultValue, String effect) {
-    enum Kind { BOOLEAN, NON_NEGATIVE, BLACK_OR_WHITE, STEALTH_LEVEL }
+    enum Kind { BOOLEAN, NON_NEGATIVE, BLACK_OR_WHITE, STEALTH_LEVEL, PROXY_TYPE, PORT, TEXT }
 
     static final List<Setting> ALL = List.of(
             new Setting("extralowdifficulty", false, Kind.BOOLEAN, "false",
@@ -35,7 +35,29 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
             new Setting("dontsendack", true, Kind.BOOLEAN, "false",
                     "this address sends no acknowledgements and its pubkey says so (DOES_ACK bit clear);"
                             + " a running node re-reads it; senders holding its earlier pubkey still expect acks"
-                            + " ('bmtool identity publish ADDR' sends the new one)"));
+                            + " ('bmtool identity publish ADDR' sends the new one)"),
+            new Setting("socksproxytype", false, Kind.PROXY_TYPE, "none",
+                    "none, SOCKS4a or SOCKS5: every peer connection through this proxy, names resolved by it,"
+                            + " no listener unless sockslisten or an onion service (docs/privacy.md); at node start"),
+            new Setting("sockshostname", false, Kind.TEXT, "localhost", "the SOCKS proxy's host"),
+            new Setting("socksport", false, Kind.PORT, "9050", "the SOCKS proxy's port (Tor: 9050)"),
+            new Setting("socksauthentication", false, Kind.BOOLEAN, "false",
+                    "send socksusername / sockspassword to the proxy (SOCKS5 RFC 1929; SOCKS4a: user id only)"),
+            new Setting("socksusername", false, Kind.TEXT, "", "SOCKS user name"),
+            new Setting("sockspassword", false, Kind.TEXT, "", "SOCKS password (kept in keys.dat, mode 0600)"),
+            new Setting("sockslisten", false, Kind.BOOLEAN, "false",
+                    "with a proxy, still accept inbound connections on the --listen address"),
+            new Setting("onionhostname", false, Kind.TEXT, "",
+                    "our Tor onion service (NAME.onion): announced in addr (v2) and onionpeer objects (v2, v3);"
+                            + " with a proxy the node listens on onionbindip for the Tor daemon"),
+            new Setting("onionport", false, Kind.PORT, "8444", "the onion service's port, as peers dial it"),
+            new Setting("onionbindip", false, Kind.TEXT, "127.0.0.1",
+                    "where the Tor daemon hands us onion-service connections (HiddenServicePort target)"),
+            new Setting("onionservicesonly", false, Kind.BOOLEAN, "false",
+                    "with a proxy, dial onion peers only (no IPv4/IPv6 peers, no bootstrap names)"),
+            new Setting("maildir", false, Kind.TEXT, "",
+                    "bmtool's own: deliver received mail into this Maildir when 'node run' has no --maildir"
+                            + " (docs/mail-programs.md)"));
 
     static Setting named(String key) {
         String k = key.toLowerCase(Locale.ROOT);
@@ -65,6 +87,29 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
                 case "0", "1", "2" -> v;
                 default -> throw new UsageException(key + " takes 0, 1 or 2, not '" + value + "'");
             };
+            case PROXY_TYPE -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "none" -> "none";
+                case "socks4a" -> "SOCKS4a";
+                case "socks5" -> "SOCKS5";
+                default -> throw new UsageException(key + " takes none, SOCKS4a or SOCKS5, not '" + value + "'");
+            };
+            case PORT -> {
+                try {
+                    int n = Integer.parseInt(v);
+                    if (n < 1 || n > 65535) {
+                        throw new NumberFormatException();
+                    }
+                    yield Integer.toString(n);
+                } catch (NumberFormatException e) {
+                    throw new UsageException(key + " takes a port 1..65535, not '" + value + "'");
+                }
+            }
+            case TEXT -> {
+                if (v.contains("\n") || v.contains("\r")) {
+                    throw new UsageException(key + " must be one line");
+                }
+                yield v;
+            }
             case NON_NEGATIVE -> {
                 try {
                     long n = Long.parseLong(v);

@@ -38,7 +38,9 @@ class SettingsCommandTest {
     @SuppressWarnings("unchecked")
     void globalSettingsRoundTrip() {
         List<Object> rows = (List<Object>) Json.parse(run("settings", "list", "--json").out().trim());
-        assertEquals(5, rows.size(), "per-address ones only with --address");
+        assertEquals(Setting.ALL.stream().filter(x -> !x.perAddress()).count(), rows.size(),
+                "per-address ones only with --address");
+        assertEquals("9050", row(rows, "socksport").get("value"), "PyBitmessage's default");
         assertEquals("false", row(rows, "extralowdifficulty").get("value"));
         assertEquals(false, row(rows, "extralowdifficulty").get("set"));
 
@@ -46,8 +48,12 @@ class SettingsCommandTest {
         assertEquals(0, r.rc(), r.err());
         assertEquals("extralowdifficulty = True in [bitmessagesettings]", r.out().strip());
         assertEquals(0, run("settings", "set", "maxacceptablenoncetrialsperbyte", "2000").rc());
+        assertEquals(0, run("settings", "set", "socksproxytype", "socks5").rc());
+        assertEquals(2, run("settings", "set", "socksproxytype", "http").rc());
+        assertEquals(2, run("settings", "set", "socksport", "70000").rc());
         KeysDat k = new IdentityStore(dir).load();
         assertEquals("True", k.section(KeysDat.SETTINGS_SECTION).get("extralowdifficulty"));
+        assertEquals("SOCKS5", k.section(KeysDat.SETTINGS_SECTION).get("socksproxytype"), "PyBitmessage's spelling");
         assertEquals("2000", k.section(KeysDat.SETTINGS_SECTION).get("maxacceptablenoncetrialsperbyte"));
         rows = (List<Object>) Json.parse(run("settings", "list", "--json").out().trim());
         assertEquals(true, row(rows, "extralowdifficulty").get("set"));

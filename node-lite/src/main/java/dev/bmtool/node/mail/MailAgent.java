@@ -187,6 +187,19 @@ public final class MailAgent implements AutoCloseable {
      * (zlib + msgpack; PyBitmessage reads it when it has msgpack).
      */
     public synchronized long send(Address from, Address to, String subject, String body, long ttl, long encoding) {
+        long rowId = queue(from, to, subject, body, ttl, encoding);
+        deliver(rowId);
+        return rowId;
+    }
+
+    /**
+     * Queues a message without trying to deliver it: the agent of the node running for the data
+     * dir (or the next one started) does the rest ({@code bmtool sendmail} hands over this way).
+     * Checks the sender, the TTL and the size first.
+     *
+     * @return the sent-table id
+     */
+    public synchronized long queue(Address from, Address to, String subject, String body, long ttl, long encoding) {
         Identity id = own(from).orElseThrow(() -> new IllegalArgumentException(from + " is not one of your identities"));
         if (!id.enabled()) {
             throw new IllegalArgumentException(from + " is disabled");
@@ -194,10 +207,8 @@ public final class MailAgent implements AutoCloseable {
         checkTtl(ttl);
         checkSize(encodeText(encoding, subject, body));
         byte[] ack = newAckData(to.stream());
-        long rowId = store.addSent(ack, "msg", from.encode(), to.encode(), subject, body, ttl,
+        return store.addSent(ack, "msg", from.encode(), to.encode(), subject, body, ttl,
                 MailStore.AWAITING_PUBKEY, now(), encoding);
-        deliver(rowId);
-        return rowId;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.api.ApiClient;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Embedding API: a mail agent wired to a node. Three ways to get one: {@link #embedded} starts a
@@ -54,6 +55,36 @@ public final class Mailbox implements AutoCloseable {
         MailPow pow = new MailPow(solver, MailAgent::systemClock);
         return new Mailbox(null, null, store, pow, new MailAgent(dataDir, store, NodeLink.of(api), pow, settings,
                 listener, MailAgent::systemClock));
+    }
+
+    /**
+     * An agent that can only queue ({@link MailAgent#queue}): no node, no proof of work here; the
+     * node running for {@code dataDir}, or the next one started, sends what is queued.
+     */
+    public static Mailbox queueing(Path dataDir) throws IOException {
+        MailStore store = MailStore.open(dataDir);
+        MailPow.Solver none = (job, cancelled) -> {
+            throw new IllegalStateException("this mailbox only queues");
+        };
+        MailPow pow = new MailPow(none, MailAgent::systemClock);
+        NodeLink noNode = new NodeLink() {
+            @Override
+            public String submit(byte[] object) {
+                throw new IllegalStateException("this mailbox only queues");
+            }
+
+            @Override
+            public List<Stored> objects(Long type, byte[] tag, long afterSeq, int limit, long waitMillis) {
+                return List.of();
+            }
+
+            @Override
+            public String describe() {
+                return "no node (queue only)";
+            }
+        };
+        return new Mailbox(null, null, store, pow, new MailAgent(dataDir, store, noNode, pow, MailSettings.defaults(),
+                null, MailAgent::systemClock));
     }
 
     private static Mailbox build(Node owned, Node node, Path dataDir, MailPow.Solver solver, MailSettings settings,

@@ -47,6 +47,9 @@ public final class Network implements AutoCloseable {
     private final NodeConfig config;
     private final NodeLog log;
     private final NodeConfig.Limits limits;
+    /** Proxy and onion settings; every outbound connection is opened by {@link #dialler}. */
+    private final ProxySettings proxy;
+    private final Dialler dialler;
     private final SecureRandom random = new SecureRandom();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     /** Inventory hashes this node holds (mirror of the store, for cheap inv handling). */
@@ -106,6 +109,8 @@ public final class Network implements AutoCloseable {
         this.config = config;
         this.log = log;
         this.limits = config.limits();
+        this.proxy = config.proxy() == null ? ProxySettings.NONE : config.proxy();
+        this.dialler = Dialler.of(proxy);
     }
 
     NodeConfig.Limits limits() {
@@ -177,11 +182,19 @@ public final class Network implements AutoCloseable {
         for (byte[] h : node.objects().inventory(0)) {
             have.add(InventoryVector.of(h));
         }
-        if (config.listen() != null) {
+        if (proxy.proxied()) {
+            log.info("outbound connections through the " + proxy.describe() + " (names resolved by the proxy)");
+        }
+        InetSocketAddress listenAt = proxy.listenAddress(config.listen());
+        if (config.listen() != null && listenAt == null) {
+            log.info("not listening: connections go through a proxy (keys.dat sockslisten = true, or an"
+                    + " onionhostname, to accept inbound ones)");
+        }
+        if (listenAt != null) {
             ServerSocket ss = new ServerSocket();
             ss.setReuseAddress(true);
             try {
-                ss.bind(config.listen(), 64);
+                ss.bind(listenAt, 64);
             } catch (IOException e) {
                 ss.close();
                 String hint = e instanceof BindException && e.getMessage() != null
@@ -189,8 +202,8 @@ public final class Network implements AutoCloseable {
                         ? " (another node, e.g. PyBitmessage, may hold it; choose one with --listen HOST:PORT,"
                                 + " port 0 = any free port)"
                         : "";
-                throw new IOException("cannot listen on " + config.listen().getHostString() + ":"
-                        + config.listen().getPort() + ": " + e.getMessage() + hint, e);
+                throw new IOException("cannot listen on " + listenAt.getHostString() + ":"
+                        + listenAt.getPort() + ": " + e.getMessage() + hint, e);
             }
             listener = ss;
             log.info("listening on " + ss.getInetAddress().getHostAddress() + ":" + ss.getLocalPort()
@@ -396,7 +409,7 @@ public final class Network implements AutoCloseable {
                             if (outbound >= limits.maxOutbound()) {
                                 break;
                             }
-                            if (dialable(p.host()) && maybeDial(p.host(), p.port(), false)) {
+                            if (dialable(p.host(), p.port()) && maybeDial(p.host(), p.port(), false)) {
                                 outbound++;
                             }
                         }
@@ -418,6 +431,9 @@ public final class Network implements AutoCloseable {
 
     /** After 30 s without an established outbound connection, also try a DNS bootstrap name. */
     private void dnsBootstrapIfStuck() {
+        if (proxy.proxied() && proxy.onionServicesOnly()) {
+            return; // the bootstrap names are not onion services
+        }
         if (System.nanoTime() - startedAt < TimeUnit.SECONDS.toNanos(30)) {
             return;
         }
@@ -429,8 +445,18 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    /** Peers from the table: public IP literals only (PyBitmessage ignores private addresses). */
-    private static boolean dialable(String host) {
+    /**
+     * Peers from the table: public IP literals (PyBitmessage ignores private addresses), and onion
+     * names when a proxy can reach them; with {@code onionservicesonly}, onions only; never our
+     * own onion service.
+     */
+    private boolean dialable(String host, int port) {
+        if (OnionPeers.isOnion(host)) {
+            return proxy.proxied() && !(host.equalsIgnoreCase(proxy.onionHostname()) && port == proxy.onionPort());
+        }
+        if (proxy.proxied() && proxy.onionServicesOnly()) {
+            return false;
+        }
         try {
             HostAddress h = HostAddress.parse(host);
             return h.kind() != HostAddress.Kind.ONION && h.isPublic();
@@ -462,12 +488,10 @@ public final class Network implements AutoCloseable {
     }
 
     private void dial(String host, int port, boolean configured) {
-        Socket s = new Socket();
+        Socket s;
         try {
-            s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress(host, port), (int) Math.min(limits.handshakeTimeout().toMillis(), 10_000));
+            s = dialler.connect(host, port, (int) Math.min(limits.handshakeTimeout().toMillis(), 10_000));
         } catch (IOException e) {
-            closeQuietly(s);
             log.debug("cannot connect to " + host + ":" + port + ": " + e.getMessage());
             failedDials.incrementAndGet();
             lastDialFailure = host + ":" + port + ": " + e.getMessage();
@@ -490,8 +514,24 @@ public final class Network implements AutoCloseable {
         c.offeredTls = offerTls(c);
         long services = Version.NODE_NETWORK | (c.offeredTls ? Version.NODE_SSL : 0);
         int ourPort = listenPort() > 0 ? listenPort() : NodeConfig.DEFAULT_PORT;
+        NetworkAddress to = c.remoteAddress();
+        if (c.outbound && dialler.proxied()) {
+            // the socket's peer is the proxy: name the peer we asked for, as PyBitmessage does
+            HostAddress h;
+            try {
+                h = HostAddress.parse(c.host);
+            } catch (IllegalArgumentException e) {
+                h = HostAddress.parse("127.0.0.1"); // a host name (bootstrap), or a v3 onion
+            }
+            to = NetworkAddress.ofShort(Version.NODE_NETWORK, h, c.port);
+        } else if (!c.outbound && proxy.hasOnion() && c.isLoopback()) {
+            // inbound through our onion service (the Tor daemon is local): keep our address to
+            // ourselves and name the onion port, as PyBitmessage does
+            to = NetworkAddress.ofShort(Version.NODE_NETWORK, HostAddress.parse("127.0.0.1"), 8444);
+            ourPort = proxy.onionPort();
+        }
         NetworkAddress from = NetworkAddress.ofShort(services, HostAddress.parse("127.0.0.1"), ourPort);
-        return new Version(Version.PROTOCOL_VERSION, services, System.currentTimeMillis() / 1000, c.remoteAddress(),
+        return new Version(Version.PROTOCOL_VERSION, services, System.currentTimeMillis() / 1000, to,
                 from, c.nonce, USER_AGENT, List.of(STREAM));
     }
 
@@ -515,7 +555,7 @@ public final class Network implements AutoCloseable {
                 return "I'm connected to myself. Closing connection.";
             }
         }
-        if (!c.isLoopback()) {
+        if (!c.isLoopback() && !(c.outbound && dialler.proxied())) { // proxied: all share the proxy's IP
             for (Connection o : connections) {
                 if (o != c && !o.isClosed() && o.remote != null
                         && o.remoteHostForChecks().equals(c.remoteHostForChecks())) {
@@ -537,7 +577,7 @@ public final class Network implements AutoCloseable {
      * exactly that case, and looks like bmtool losing messages, so say what to change.
      */
     private void warnIfPyBitmessageWillNotAnnounce(Connection c, HostAddress remoteHost) {
-        if (!c.outbound || remoteHost == null || remoteHost.isPublic()
+        if (!c.outbound || dialler.proxied() || remoteHost == null || remoteHost.isPublic()
                 || !c.remote.hasService(Version.NODE_DANDELION)
                 || !c.remote.userAgent().contains("PyBitmessage") || !dandelionWarned.add(c.host)) {
             return;
@@ -565,6 +605,11 @@ public final class Network implements AutoCloseable {
             node.peers().heard(remoteHost.toString(), c.port, STREAM, c.remote.services(), now, "inbound");
         }
         List<NetworkAddress> addrs = new ArrayList<>();
+        NetworkAddress self = OnionPeers.selfAddr(proxy, STREAM, Version.NODE_NETWORK
+                | (config.tls() ? Version.NODE_SSL : 0), now);
+        if (self != null) {
+            addrs.add(self); // PyBitmessage lists its own onion service among its known nodes
+        }
         for (Peer p : node.peers().recent(now, 500)) {
             try {
                 HostAddress h = HostAddress.parse(p.host());
@@ -776,8 +821,8 @@ public final class Network implements AutoCloseable {
             if (a.stream() != STREAM || a.port() == 0 || a.time() > now + 60 || a.time() < now - 10_800) {
                 continue;
             }
-            if (a.host().kind() == HostAddress.Kind.ONION || !a.host().isPublic()) {
-                continue;
+            if (!a.host().isPublic()) {
+                continue; // onions are kept (PyBitmessage does); dialled only through a proxy
             }
             node.peers().heard(a.host().toString(), a.port(), a.stream(), a.services(), a.time(), "addr");
             added++;
