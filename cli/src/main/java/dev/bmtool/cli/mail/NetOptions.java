@@ -14,4 +14,10 @@ public final class NetOptions {
     @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
             description = "Proof-of-work engine: auto, cpu, simd, scalar, opencl (default: ${DEFAULT-VALUE}).")
     String engine = "auto";
+
+    @Option(names = "--pow-server", paramLabel = "URL",
+            description = "Send proof of work to this 'bmtool pow serve' endpoint, http://[TOKEN@]HOST:PORT"
+                    + " (repeatable; answers are verified, local engines take over when it fails). Default:"
+                    + " keys.dat's powservers.")
+    List<String> powServers = new ArrayList<>();
 }

@@ -56,6 +56,17 @@ public final class NodeRunCommand implements Callable<Integer> {
         "same setting in this data dir's keys.dat switches this on too). Our own objects keep full PoW."})
     boolean extraLowDifficulty;
 
+    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
+            description = "Proof-of-work engine for acks, pubkeys and resends: auto, cpu, simd, scalar, messagedigest,"
+                    + " opencl (default: ${DEFAULT-VALUE}).")
+    String powEngine = "auto";
+
+    @Option(names = "--pow-server", paramLabel = "URL",
+            description = "Send proof of work to this 'bmtool pow serve' endpoint, http://[TOKEN@]HOST:PORT"
+                    + " (repeatable; answers are verified, local engines take over when it fails). Default:"
+                    + " keys.dat's powservers.")
+    List<String> powServers = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the startup summary as JSON and log as JSON lines on stderr.")
     boolean json;
 
@@ -91,7 +102,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
-        AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
+        AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log, powEngine, powServers);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("shutting down");

@@ -3,6 +3,7 @@ package dev.bmtool.cli.pow;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.pow.PowScheduler;
+import dev.bmtool.core.pow.service.PowService;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -99,10 +100,11 @@ public final class PowServeCommand implements Callable<Integer> {
             err.flush();
         }
         PowScheduler.Options options = engine.toOptions();
-        PowScheduler scheduler = PowScheduler.open(options, msg -> {
+        // a server lives long: its SIMD engine is compiled in the background from the start
+        PowService scheduler = PowService.open(options, java.util.List.of(), true, msg -> {
             err.println("bmtool: " + msg);
             err.flush();
-        });
+        }, null);
         PowServer started;
         try {
             started = PowServer.start(addr, scheduler, queue, batch, java.time.Duration.ofMillis(batchWindow));

@@ -4,9 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bmtool.core.json.Json;
 import dev.bmtool.core.pow.BatchPowSolver;
+import dev.bmtool.core.pow.PowBackend;
 import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowScheduler;
+import dev.bmtool.core.pow.service.PowService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +42,7 @@ public final class PowServer implements AutoCloseable {
     private static final long DRAIN_LIMIT = 1 << 20;
 
     private final HttpServer http;
-    private final PowScheduler scheduler;
+    private final PowService scheduler;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore admission;
     private final int queueLimit;
@@ -51,7 +53,7 @@ public final class PowServer implements AutoCloseable {
     /** Gathers jobs into batches; null when no batch engine is in use or batching is off. */
     private final BatchPowSolver batcher;
 
-    private PowServer(HttpServer http, PowScheduler scheduler, int queueLimit, int maxBatch, Duration window) {
+    private PowServer(HttpServer http, PowService scheduler, int queueLimit, int maxBatch, Duration window) {
         this.http = http;
         this.scheduler = scheduler;
         this.queueLimit = queueLimit;
@@ -67,7 +69,7 @@ public final class PowServer implements AutoCloseable {
      *
      * @param queueLimit jobs admitted at once (running + waiting); more get 503
      */
-    public static PowServer start(InetSocketAddress address, PowScheduler scheduler, int queueLimit) throws IOException {
+    public static PowServer start(InetSocketAddress address, PowBackend scheduler, int queueLimit) throws IOException {
         return start(address, scheduler, queueLimit, BatchPowSolver.DEFAULT_MAX_BATCH, BatchPowSolver.DEFAULT_WINDOW);
     }
 
@@ -76,7 +78,7 @@ public final class PowServer implements AutoCloseable {
      * scheduler has a batch engine (OpenCL); {@code window} is how long a job that finds the
      * queue empty waits for company.
      */
-    public static PowServer start(InetSocketAddress address, PowScheduler scheduler, int queueLimit, int maxBatch,
+    public static PowServer start(InetSocketAddress address, PowBackend scheduler, int queueLimit, int maxBatch,
             Duration window) throws IOException {
         if (queueLimit < 1) {
             throw new IllegalArgumentException("queue limit must be at least 1");
@@ -87,7 +89,8 @@ public final class PowServer implements AutoCloseable {
         HttpServer http = HttpServer.create(address, 128);
         PowServer s;
         try {
-            s = new PowServer(http, scheduler, queueLimit, maxBatch, window);
+            s = new PowServer(http, scheduler instanceof PowService ps ? ps : PowService.of(scheduler), queueLimit,
+                    maxBatch, window);
         } catch (RuntimeException e) {
             http.stop(0);
             throw e;

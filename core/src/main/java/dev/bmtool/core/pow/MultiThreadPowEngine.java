@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * batches of nonces from one counter, so no two threads ever try the same nonce and a fast
  * thread never idles while a slow one still has work. The first find stops the others; when
  * several threads find in the same moment the one closest to the range start wins (so a
- * search whose first nonce is valid returns it). Every result is re-verified with
- * {@link PowMath#trialValue} before it is returned.
+ * search whose first nonce is valid returns it). Results are verified by the caller
+ * ({@link dev.bmtool.core.pow.service.PowService}), once.
  *
  * <p>Worker threads are daemon threads kept for the engine's life, so jobs do not pay thread
  * start-up; {@link #close()} stops them.
@@ -164,7 +164,7 @@ public final class MultiThreadPowEngine implements PowEngine {
             throw failure;
         }
         if (best != null) {
-            return Verify.checked(name, job, PowResult.found(best.nonce, best.trialValue, trials));
+            return PowResult.found(best.nonce, best.trialValue, trials);
         }
         return cancelled ? PowResult.cancelled(trials) : PowResult.exhausted(trials);
     }

@@ -23,14 +23,15 @@ import java.util.function.Consumer;
  * available) and, for jobs large enough to pay for them, the accelerators offered by
  * {@link PowEngineProvider}s (OpenCL devices, found with {@link ServiceLoader} when that module
  * is on the class path). The nonce space is split into one contiguous slice per engine; the
- * first valid nonce wins and cancels the rest; every result is re-verified with
- * {@link PowMath#trialValue}.
+ * first find wins and cancels the rest. Results are not verified here: the
+ * {@link dev.bmtool.core.pow.service.PowService} verifies every answer once and calls
+ * {@link #distrust} for an engine that answered wrongly.
  *
  * <p>Engines stay open across jobs (accelerators are opened on the first job that wants them),
  * so a long-running server pays device set-up once. Jobs run one at a time: each already uses
  * every engine. Close the scheduler to free the engines and threads.
  */
-public final class PowScheduler implements AutoCloseable {
+public final class PowScheduler implements PowBackend {
 
     /** Which engines {@code --engine} selects. */
     public enum EngineKind {
@@ -250,6 +251,7 @@ public final class PowScheduler implements AutoCloseable {
     }
 
     /** Names of the engines a job of the given expected size would use now. */
+    @Override
     public synchronized List<String> engineNames(double expectedTrials) {
         return participants(expectedTrials).stream().map(PowEngine::name).toList();
     }
@@ -299,6 +301,7 @@ public final class PowScheduler implements AutoCloseable {
      * True when {@link #solveBatch} really batches: an engine that searches many jobs per launch
      * (an OpenCL device) is in use. May open the accelerators.
      */
+    @Override
     public synchronized boolean batching() {
         return !closed && !batchEngines().isEmpty();
     }
@@ -314,6 +317,7 @@ public final class PowScheduler implements AutoCloseable {
      * <p>Outcomes of cancelled jobs (the listener or {@link #close()}) have status
      * {@code CANCELLED}. Progress events cover the whole batch (expected trials summed).
      */
+    @Override
     public synchronized List<Outcome> solveBatch(List<PowJob> jobs, Listener listener) {
         if (closed) {
             throw new IllegalStateException("scheduler is closed");
@@ -359,8 +363,8 @@ public final class PowScheduler implements AutoCloseable {
                     Duration elapsed = Duration.ofNanos(share.endNanos() - startNanos);
                     Outcome[] mine = new Outcome[to - from];
                     for (int j = from; j < to; j++) {
-                        mine[j - from] = new Outcome(Verify.checked(engine.name(), jobs.get(j),
-                                share.results().get(j - from)), engine.name(), elapsed, to - from);
+                        mine[j - from] = new Outcome(share.results().get(j - from), engine.name(), elapsed,
+                                to - from);
                     }
                     System.arraycopy(mine, 0, out, from, mine.length);
                 } catch (ExecutionException | IllegalStateException e) {
@@ -393,6 +397,7 @@ public final class PowScheduler implements AutoCloseable {
     }
 
     /** Searches the whole nonce space for {@code job}; blocks until found or cancelled. */
+    @Override
     public synchronized Outcome solve(PowJob job, Listener listener) {
         if (closed) {
             throw new IllegalStateException("scheduler is closed");
@@ -443,8 +448,8 @@ public final class PowScheduler implements AutoCloseable {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Win win = monitor.winner.get();
         if (win != null) {
-            PowResult r = PowResult.found(win.result.nonce(), win.result.trialValue(), trials);
-            return new Outcome(Verify.checked(win.engine, job, r), win.engine, elapsed);
+            return new Outcome(PowResult.found(win.result.nonce(), win.result.trialValue(), trials), win.engine,
+                    elapsed);
         }
         if (failure != null) {
             throw failure;
@@ -496,7 +501,6 @@ public final class PowScheduler implements AutoCloseable {
             r = engine.search(job, slice, monitor);
         }
         if (r.found()) {
-            Verify.checked(engine.name(), job, r);
             if (monitor.winner.compareAndSet(null, new Win(engine.name(), r))) {
                 monitor.stop = true;
             }
@@ -569,6 +573,26 @@ public final class PowScheduler implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Stops using the accelerator named {@code engine} (it answered wrongly) and closes it; true
+     * when one was in use. The CPU engine is never dropped: a wrong CPU answer is a bug, and
+     * {@link IllegalStateException} says so.
+     */
+    @Override
+    public synchronized boolean distrust(String engine) {
+        if (cpu != null && cpu.name().equals(engine)) {
+            throw new IllegalStateException("the CPU engine " + engine + " returned a wrong result");
+        }
+        for (PowEngine e : List.copyOf(accelerators)) {
+            if (e.name().equals(engine)) {
+                accelerators.remove(e);
+                e.close();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cancels a running job, then frees the engines and threads. */
