@@ -12,7 +12,7 @@ public final class NetOptions {
     List<String> peers = new ArrayList<>();
 
     @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
-            description = "Proof-of-work engine: auto, cpu, simd, scalar, opencl (default: ${DEFAULT-VALUE}).")
+            description = "Proof-of-work engine: auto, cpu, simd, scalar, messagedigest, opencl (default: ${DEFAULT-VALUE}).")
     String engine = "auto";
 
     @Option(names = "--pow-server", paramLabel = "URL",

@@ -29,7 +29,6 @@ public final class MultiThreadPowEngine implements PowEngine {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    private final String name;
     private final boolean randomStart;
     private final PowEngine[] workers;
     private final ExecutorService pool;
@@ -45,7 +44,6 @@ public final class MultiThreadPowEngine implements PowEngine {
         for (int i = 0; i < threads; i++) {
             workers[i] = factory.get();
         }
-        this.name = workers[0].name() + "*" + threads;
         int id = POOLS.incrementAndGet();
         this.poolId = id;
         AtomicInteger n = new AtomicInteger();
@@ -66,9 +64,10 @@ public final class MultiThreadPowEngine implements PowEngine {
         return new MultiThreadPowEngine(threads, factory, randomStart);
     }
 
+    /** The workers' engine name and thread count; it changes when a warming CPU engine switches to SIMD. */
     @Override
     public String name() {
-        return name;
+        return workers[0].name() + "*" + workers.length;
     }
 
     /** Worker threads are named {@code bmtool-pow-<poolId>-<n>}. */
@@ -82,7 +81,7 @@ public final class MultiThreadPowEngine implements PowEngine {
 
     @Override
     public String toString() {
-        return name;
+        return name();
     }
 
     /** Shared state of one search. */
@@ -156,7 +155,7 @@ public final class MultiThreadPowEngine implements PowEngine {
                 s.stop = true;
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException re ? re
-                            : new IllegalStateException(name + " worker failed", e.getCause());
+                            : new IllegalStateException(name() + " worker failed", e.getCause());
                 }
             }
         }

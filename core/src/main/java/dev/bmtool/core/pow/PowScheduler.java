@@ -37,20 +37,23 @@ public final class PowScheduler implements PowBackend {
     public enum EngineKind {
         /** CPU for small jobs; CPU and every accelerator for large ones. */
         AUTO,
-        /** All CPU threads, SIMD when available, else scalar. */
+        /** All CPU threads: SIMD once it is compiled, MessageDigest until then (see WarmingCpuEngine). */
         CPU,
         /** All CPU threads on the SIMD engine (an error when it is unavailable). */
         SIMD,
         /** All CPU threads on the scalar engine. */
         SCALAR,
         /** OpenCL devices only (an error when there are none). */
-        OPENCL;
+        OPENCL,
+        /** All CPU threads on the JDK's MessageDigest SHA-512 (the baseline; fast from the start). */
+        MESSAGEDIGEST;
 
         public static EngineKind parse(String s) {
             try {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown engine '" + s + "' (auto, cpu, simd, scalar, opencl)");
+                throw new IllegalArgumentException("unknown engine '" + s
+                        + "' (auto, cpu, simd, scalar, messagedigest, opencl)");
             }
         }
     }
@@ -129,13 +132,6 @@ public final class PowScheduler implements PowBackend {
     /** Jobs expected to take fewer trials stay on the CPU (about a second or two of CPU time). */
     public static final double ACCELERATOR_MIN_TRIALS = 1 << 24;
 
-    /**
-     * In auto/cpu mode, jobs expected to take fewer trials run on the scalar engine: the SIMD
-     * engine is only fast once C2 has compiled it (seconds after start; interpreted Vector API
-     * code is a thousand times slower), so small jobs finish sooner on scalar code.
-     */
-    public static final double SIMD_MIN_TRIALS = 1 << 21;
-
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
@@ -143,10 +139,10 @@ public final class PowScheduler implements PowBackend {
     /** Tests lower it to exercise the accelerator path with small jobs. */
     volatile double acceleratorMinTrials = ACCELERATOR_MIN_TRIALS;
     private final PowEngine cpu; // null for OPENCL
-    private final PowEngine cpuSmall; // scalar engine for small jobs in auto/cpu mode when cpu is SIMD; else null
     private final List<PowEngineProvider> providers;
     private final Consumer<String> problems;
     private final List<PowEngine> accelerators = new ArrayList<>();
+    private final java.util.Set<String> dropped = new java.util.HashSet<>();
     private boolean acceleratorsOpened;
     private final ExecutorService runners;
     private final SecureRandom random = new SecureRandom();
@@ -167,13 +163,12 @@ public final class PowScheduler implements PowBackend {
                 yield MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines::simd, options.randomStart());
             }
             case SCALAR -> MultiThreadPowEngine.of(options.cpuThreads(), ScalarPowEngine::new, options.randomStart());
-            case AUTO, CPU -> MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines.bestFactory(),
+            case MESSAGEDIGEST -> MultiThreadPowEngine.of(options.cpuThreads(), ReferencePowEngine::new,
                     options.randomStart());
+            // warm-aware: MessageDigest until the SIMD engine is compiled, then SIMD for every job, however small
+            case AUTO, CPU -> MultiThreadPowEngine.of(options.cpuThreads(), () -> new WarmingCpuEngine(
+                    SimdWarmUp.GLOBAL), options.randomStart());
         };
-        this.cpuSmall = (options.engine() == EngineKind.AUTO || options.engine() == EngineKind.CPU)
-                && CpuEngines.simdAvailable()
-                ? MultiThreadPowEngine.of(options.cpuThreads(), ScalarPowEngine::new, options.randomStart())
-                : null;
         AtomicInteger n = new AtomicInteger();
         this.runners = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bmtool-pow-scheduler-" + n.incrementAndGet());
@@ -259,7 +254,7 @@ public final class PowScheduler implements PowBackend {
     private List<PowEngine> participants(double expectedTrials) {
         List<PowEngine> out = new ArrayList<>();
         if (cpu != null) {
-            out.add(cpuSmall != null && expectedTrials < SIMD_MIN_TRIALS ? cpuSmall : cpu);
+            out.add(cpu);
         }
         if (options.engine() == EngineKind.OPENCL) {
             openAccelerators();
@@ -489,7 +484,7 @@ public final class PowScheduler implements PowBackend {
     private PowResult run(PowEngine engine, PowJob job, NonceRange slice, JobMonitor monitor) {
         PowResult r;
         long size = slice.size();
-        if (options.randomStart() && engine != cpu && engine != cpuSmall && size != 1) {
+        if (options.randomStart() && engine != cpu && size != 1) {
             // the CPU engine rotates itself; here: [start+r, last] then [start, start+r)
             long skip = size == 0 ? random.nextLong() >>> 1 : Long.remainderUnsigned(random.nextLong(), size);
             r = engine.search(job, new NonceRange(slice.start() + skip, size - skip), monitor);
@@ -576,23 +571,40 @@ public final class PowScheduler implements PowBackend {
     }
 
     /**
+     * Long-lived processes call this when they open: the SIMD engine is compiled in the
+     * background (a daemon thread, once per JVM), and from then on every job runs on it.
+     */
+    @Override
+    public void warmUp() {
+        if (options.engine() == EngineKind.AUTO || options.engine() == EngineKind.CPU) {
+            SimdWarmUp.GLOBAL.start();
+        }
+    }
+
+    /** True once the SIMD engine is compiled and measured faster than MessageDigest in this JVM. */
+    public static boolean simdWarm() {
+        return SimdWarmUp.GLOBAL.warm();
+    }
+
+    /**
      * Stops using the accelerator named {@code engine} (it answered wrongly) and closes it; true
      * when one was in use. The CPU engine is never dropped: a wrong CPU answer is a bug, and
      * {@link IllegalStateException} says so.
      */
     @Override
     public synchronized boolean distrust(String engine) {
-        if (cpu != null && cpu.name().equals(engine)) {
-            throw new IllegalStateException("the CPU engine " + engine + " returned a wrong result");
-        }
         for (PowEngine e : List.copyOf(accelerators)) {
             if (e.name().equals(engine)) {
                 accelerators.remove(e);
+                dropped.add(engine);
                 e.close();
                 return true;
             }
         }
-        return false;
+        if (dropped.contains(engine)) {
+            return false; // more answers of a batch it already spoilt
+        }
+        throw new IllegalStateException("the CPU engine " + engine + " returned a wrong result");
     }
 
     /** Cancels a running job, then frees the engines and threads. */
@@ -617,9 +629,6 @@ public final class PowScheduler implements PowBackend {
         }
         if (cpu != null) {
             cpu.close();
-        }
-        if (cpuSmall != null) {
-            cpuSmall.close();
         }
         accelerators.forEach(PowEngine::close);
         accelerators.clear();

@@ -78,7 +78,7 @@ class PowSchedulerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PowScheduler.EngineKind.class, names = {"AUTO", "CPU", "SIMD", "SCALAR"})
+    @EnumSource(value = PowScheduler.EngineKind.class, names = {"AUTO", "CPU", "SIMD", "SCALAR", "MESSAGEDIGEST"})
     void solvesTheSampleJobOnTheCpu(PowScheduler.EngineKind kind) {
         long target = PowMath.verifierTarget(SAMPLE.length, 300, 1000, 1000);
         try (PowScheduler s = PowScheduler.open(new PowScheduler.Options(kind, 2, false), List.of(), m -> { })) {

@@ -1,0 +1,85 @@
+package dev.bmtool.core.pow;
+
+import java.security.SecureRandom;
+
+/**
+ * Gets the SIMD engine compiled, and says when it is. Interpreted Vector API code is about a
+ * thousand times slower than compiled code, and C2 needs a few hundred milliseconds to a few
+ * seconds of calls before it compiles it, so a JVM that just started must not send work to the
+ * SIMD engine yet. One daemon thread per JVM (the JIT's state is per JVM) calls the SIMD engine
+ * on a dummy job in small chunks and, alternately, the MessageDigest engine; once the SIMD
+ * engine has been measurably faster on two rounds in a row, {@link #warm()} turns true and the
+ * CPU engines switch to it (see {@link WarmingCpuEngine}). It gives up after
+ * {@link #GIVE_UP_NANOS} (SIMD then stays unused: never slower than MessageDigest).
+ */
+final class SimdWarmUp {
+    static final SimdWarmUp GLOBAL = new SimdWarmUp();
+
+    /** SIMD must beat MessageDigest by this factor, so timing noise does not switch too early. */
+    static final double MARGIN = 1.2;
+    private static final long ROUND_NANOS = 20_000_000L;
+    private static final long GIVE_UP_NANOS = 120_000_000_000L;
+    private static final int CHUNK = 512;
+
+    private volatile boolean warm;
+    private volatile boolean gaveUp;
+    private volatile long warmAfterNanos = -1;
+    private Thread thread;
+
+    private SimdWarmUp() {
+    }
+
+    /** True once the SIMD engine runs compiled and faster than MessageDigest on this JVM. */
+    boolean warm() {
+        return warm;
+    }
+
+    /** How long after {@link #start()} the SIMD engine was found warm, or -1 while it is not. */
+    long warmAfterNanos() {
+        return warmAfterNanos;
+    }
+
+    /** Starts the warm-up thread once per JVM; nothing happens when SIMD is unavailable. */
+    synchronized void start() {
+        if (thread != null || warm || gaveUp || !CpuEngines.simdAvailable()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        thread = Thread.ofPlatform().daemon().name("bmtool-simd-warmup").start(() -> run(t0));
+    }
+
+    private void run(long t0) {
+        PowEngine simd = CpuEngines.simd();
+        PowEngine md = new ReferencePowEngine();
+        byte[] ih = new byte[64];
+        new SecureRandom().nextBytes(ih);
+        PowJob job = new PowJob(ih, 0); // target 0: in practice never met, so every chunk is searched through
+        long[] next = {0};
+        int streak = 0;
+        while (System.nanoTime() - t0 < GIVE_UP_NANOS) {
+            double simdRate = rate(simd, job, next);
+            double mdRate = rate(md, job, next);
+            streak = simdRate > MARGIN * mdRate ? streak + 1 : 0;
+            if (streak >= 2) {
+                warmAfterNanos = System.nanoTime() - t0;
+                warm = true;
+                return;
+            }
+        }
+        gaveUp = true;
+    }
+
+    /** Trials per second of {@code e} over one round of chunks (at least one chunk). */
+    private static double rate(PowEngine e, PowJob job, long[] next) {
+        long start = System.nanoTime();
+        long trials = 0;
+        long now;
+        do {
+            PowResult r = e.search(job, new NonceRange(next[0], CHUNK), PowMonitor.NONE);
+            trials += r.trials();
+            next[0] += CHUNK;
+            now = System.nanoTime();
+        } while (now - start < ROUND_NANOS);
+        return trials / ((now - start) / 1e9);
+    }
+}
