@@ -41,7 +41,21 @@ public final class PowServer implements AutoCloseable {
     /** How much of an oversized body is read and dropped before answering 413. */
     private static final long DRAIN_LIMIT = 1 << 20;
 
+    /**
+     * What a server accepts.
+     *
+     * @param perClient         jobs one client address may have admitted at once (0 = no limit); more get 429
+     * @param maxExpectedTrials largest job (expected trials) accepted (0 = no limit); larger get 422
+     * @param token             bearer token required for POST /pow (null = none; required off loopback)
+     */
+    public record Limits(int perClient, double maxExpectedTrials, String token) {
+        public static final Limits NONE = new Limits(0, 0, null);
+    }
+
     private final HttpServer http;
+    private final Limits limits;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perClient =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final PowService scheduler;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore admission;
@@ -53,8 +67,10 @@ public final class PowServer implements AutoCloseable {
     /** Gathers jobs into batches; null when no batch engine is in use or batching is off. */
     private final BatchPowSolver batcher;
 
-    private PowServer(HttpServer http, PowService scheduler, int queueLimit, int maxBatch, Duration window) {
+    private PowServer(HttpServer http, PowService scheduler, int queueLimit, int maxBatch, Duration window,
+            Limits limits) {
         this.http = http;
+        this.limits = limits;
         this.scheduler = scheduler;
         this.queueLimit = queueLimit;
         this.admission = new Semaphore(queueLimit);
@@ -80,6 +96,15 @@ public final class PowServer implements AutoCloseable {
      */
     public static PowServer start(InetSocketAddress address, PowBackend scheduler, int queueLimit, int maxBatch,
             Duration window) throws IOException {
+        return start(address, scheduler, queueLimit, maxBatch, window, Limits.NONE);
+    }
+
+    /** {@link #start(InetSocketAddress, PowBackend, int, int, Duration)} with per-client, size and token limits. */
+    public static PowServer start(InetSocketAddress address, PowBackend scheduler, int queueLimit, int maxBatch,
+            Duration window, Limits limits) throws IOException {
+        if (limits.token() == null && !address.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("a PoW server reachable from other machines needs a token");
+        }
         if (queueLimit < 1) {
             throw new IllegalArgumentException("queue limit must be at least 1");
         }
@@ -90,7 +115,7 @@ public final class PowServer implements AutoCloseable {
         PowServer s;
         try {
             s = new PowServer(http, scheduler instanceof PowService ps ? ps : PowService.of(scheduler), queueLimit,
-                    maxBatch, window);
+                    maxBatch, window, limits);
         } catch (RuntimeException e) {
             http.stop(0);
             throw e;
@@ -137,6 +162,7 @@ public final class PowServer implements AutoCloseable {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("status", "ok");
                     m.put("engines", engines);
+                    m.put("warm", dev.bmtool.core.pow.PowScheduler.simdWarm());
                     m.put("queueLimit", (long) queueLimit);
                     m.put("batchLimit", (long) batchLimit());
                     m.put("inQueue", (long) (queueLimit - admission.availablePermits()));
@@ -155,7 +181,21 @@ public final class PowServer implements AutoCloseable {
         }
     }
 
+    private boolean authorised(HttpExchange ex) {
+        if (limits.token() == null) {
+            return true;
+        }
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        byte[] want = ("Bearer " + limits.token()).getBytes(StandardCharsets.UTF_8);
+        return h != null && java.security.MessageDigest.isEqual(h.strip().getBytes(StandardCharsets.UTF_8), want);
+    }
+
     private void pow(HttpExchange ex) throws IOException {
+        if (!authorised(ex)) {
+            ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            send(ex, 401, error("missing or wrong bearer token (Authorization: Bearer TOKEN)"));
+            return;
+        }
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -173,6 +213,33 @@ public final class PowServer implements AutoCloseable {
             send(ex, 400, error(e.getMessage()));
             return;
         }
+        double expected = PowMath.expectedTrials(job.target());
+        if (limits.maxExpectedTrials() > 0 && expected > limits.maxExpectedTrials()) {
+            send(ex, 422, error(String.format(java.util.Locale.ROOT,
+                    "job too large: %.3g expected trials, this server takes at most %.3g", expected,
+                    limits.maxExpectedTrials())));
+            return;
+        }
+        String client = ex.getRemoteAddress().getAddress().getHostAddress();
+        java.util.concurrent.atomic.AtomicInteger mine = perClient.computeIfAbsent(client,
+                k -> new java.util.concurrent.atomic.AtomicInteger());
+        if (limits.perClient() > 0 && mine.incrementAndGet() > limits.perClient()) {
+            mine.decrementAndGet();
+            rejected.incrementAndGet();
+            ex.getResponseHeaders().add("Retry-After", "1");
+            send(ex, 429, error("too many jobs from " + client + " at once (at most " + limits.perClient() + ")"));
+            return;
+        } else if (limits.perClient() <= 0) {
+            mine.incrementAndGet();
+        }
+        try {
+            admitted(ex, job);
+        } finally {
+            mine.decrementAndGet();
+        }
+    }
+
+    private void admitted(HttpExchange ex, PowJob job) throws IOException {
         if (!admission.tryAcquire()) {
             rejected.incrementAndGet();
             ex.getResponseHeaders().add("Retry-After", "1");

@@ -38,7 +38,7 @@ class SettingsCommandTest {
     @SuppressWarnings("unchecked")
     void globalSettingsRoundTrip() {
         List<Object> rows = (List<Object>) Json.parse(run("settings", "list", "--json").out().trim());
-        assertEquals(5, rows.size(), "per-address ones only with --address");
+        assertEquals(6, rows.size(), "per-address ones only with --address");
         assertEquals("false", row(rows, "extralowdifficulty").get("value"));
         assertEquals(false, row(rows, "extralowdifficulty").get("set"));
 
@@ -56,6 +56,16 @@ class SettingsCommandTest {
         assertFalse(new IdentityStore(dir).load().section(KeysDat.SETTINGS_SECTION).containsKey("extralowdifficulty"));
         assertEquals("2000", new IdentityStore(dir).load().section(KeysDat.SETTINGS_SECTION)
                 .get("maxacceptablenoncetrialsperbyte"), "other settings kept");
+    }
+
+    @Test
+    void powServersAreCheckedAndKept() {
+        assertEquals(0, run("settings", "set", "powservers", "http://tok@10.0.0.5:8445 http://127.0.0.1:8445").rc());
+        assertEquals("http://tok@10.0.0.5:8445, http://127.0.0.1:8445",
+                new IdentityStore(dir).load().section(KeysDat.SETTINGS_SECTION).get("powservers"));
+        CliRunner.Result bad = run("settings", "set", "powservers", "ftp://x:1");
+        assertEquals(2, bad.rc(), bad.err());
+        assertTrue(bad.err().contains("http://"), bad.err());
     }
 
     @Test
