@@ -142,9 +142,13 @@ public final class PowService implements PowBackend {
         return out;
     }
 
-    /** True when local batches are solved together (an OpenCL device) and no remote server is set. */
+    /**
+     * True when {@link #solveBatch} gains from being handed several jobs: local batches solved
+     * together (an OpenCL device), or remote servers, which get the jobs side by side.
+     */
+    @Override
     public boolean batching() {
-        return remotes.isEmpty() && local.batching();
+        return !remotes.isEmpty() || local.batching();
     }
 
     /** Starts warming the local engines (see {@link PowBackend#warmUp}). */
@@ -242,7 +246,10 @@ public final class PowService implements PowBackend {
     @Override
     public List<PowScheduler.Outcome> solveBatch(List<PowJob> jobs, PowScheduler.Listener listener) {
         PowScheduler.Listener l = withClose(listener);
-        if (!batching()) {
+        if (!remotes.isEmpty() && jobs.size() > 1) {
+            return solveConcurrently(jobs, l);
+        }
+        if (!local.batching()) {
             List<PowScheduler.Outcome> out = new ArrayList<>(jobs.size());
             for (PowJob j : jobs) {
                 out.add(solve(j, l));
@@ -256,6 +263,36 @@ public final class PowService implements PowBackend {
             if (wrong != null) {
                 distrust(o.engine(), "PoW engine " + o.engine() + " returned a wrong result: " + wrong);
                 out.set(i, solveLocal(jobs.get(i), l));
+            }
+        }
+        return out;
+    }
+
+    /** Most jobs of one batch in flight at once with remote servers (a farm behind a balancer takes them all). */
+    static final int REMOTE_IN_FLIGHT = 16;
+
+    /** A batch with remote servers: jobs go out side by side, each with its own fallback. */
+    private List<PowScheduler.Outcome> solveConcurrently(List<PowJob> jobs, PowScheduler.Listener l) {
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(REMOTE_IN_FLIGHT);
+        List<CompletableFuture<PowScheduler.Outcome>> futures = new ArrayList<>(jobs.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (PowJob j : jobs) {
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    inFlight.acquireUninterruptibly();
+                    try {
+                        return solve(j, l);
+                    } finally {
+                        inFlight.release();
+                    }
+                }, threads));
+            }
+        }
+        List<PowScheduler.Outcome> out = new ArrayList<>(jobs.size());
+        for (CompletableFuture<PowScheduler.Outcome> f : futures) {
+            try {
+                out.add(f.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
             }
         }
         return out;
