@@ -17,11 +17,14 @@ final class SimdWarmUp {
 
     /** SIMD must beat MessageDigest by this factor, so timing noise does not switch too early. */
     static final double MARGIN = 1.2;
-    private static final long ROUND_NANOS = 20_000_000L;
+    private static final long ROUND_NANOS = 10_000_000L;
     private static final long GIVE_UP_NANOS = 120_000_000_000L;
     private static final int CHUNK = 512;
 
     private volatile boolean warm;
+    /** MessageDigest trials per second of one CPU thread, as the warming engines measured it (0: none yet). */
+    private volatile double mdRate;
+    private volatile long mdRateNanos;
     private volatile boolean gaveUp;
     private volatile long warmAfterNanos = -1;
     private Thread thread;
@@ -37,6 +40,13 @@ final class SimdWarmUp {
     /** How long after {@link #start()} the SIMD engine was found warm, or -1 while it is not. */
     long warmAfterNanos() {
         return warmAfterNanos;
+    }
+
+    /** A CPU thread's MessageDigest rate over its last batch (see {@link WarmingCpuEngine}). */
+    void reportMessageDigestRate(double trialsPerSecond) {
+        double old = mdRate;
+        mdRate = old == 0 ? trialsPerSecond : 0.7 * old + 0.3 * trialsPerSecond;
+        mdRateNanos = System.nanoTime();
     }
 
     /** Starts the warm-up thread once per JVM; nothing happens when SIMD is unavailable. */
@@ -56,9 +66,17 @@ final class SimdWarmUp {
         PowJob job = new PowJob(ih, 0); // target 0: in practice never met, so every chunk is searched through
         long[] next = {0};
         int streak = 0;
-        while (System.nanoTime() - t0 < GIVE_UP_NANOS) {
+        double ownMdRate = 0;
+        for (int round = 0; System.nanoTime() - t0 < GIVE_UP_NANOS; round++) {
+            // the SIMD engine runs nearly all the time, so the JIT sees it called often; the
+            // MessageDigest rate to beat comes from the CPU threads running it meanwhile, or,
+            // in an idle process, from an occasional round here
             double simdRate = rate(simd, job, next);
-            double mdRate = rate(md, job, next);
+            boolean workersReport = System.nanoTime() - mdRateNanos < 1_000_000_000L && mdRate > 0;
+            if (!workersReport && (ownMdRate == 0 || round % 10 == 0)) {
+                ownMdRate = rate(md, job, next);
+            }
+            double mdRate = workersReport ? this.mdRate : ownMdRate;
             streak = simdRate > MARGIN * mdRate ? streak + 1 : 0;
             if (streak >= 2) {
                 warmAfterNanos = System.nanoTime() - t0;

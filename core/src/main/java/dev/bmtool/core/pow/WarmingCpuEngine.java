@@ -33,6 +33,12 @@ final class WarmingCpuEngine implements PowEngine {
             return simd.search(job, range, monitor);
         }
         warmUp.start();
-        return md.search(job, range, monitor);
+        long t0 = System.nanoTime();
+        PowResult r = md.search(job, range, monitor);
+        long nanos = System.nanoTime() - t0;
+        if (nanos > 1_000_000 && r.trials() > 0) {
+            warmUp.reportMessageDigestRate(r.trials() / (nanos / 1e9));
+        }
+        return r;
     }
 }
