@@ -29,8 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A stateless HTTP proof-of-work service: {@code POST /pow} with
  * {@code {"initialHash": HEX, "target": N}} answers {@code {"nonce": HEX, "trialValue": N, ...}};
- * {@code GET /health} reports status. One scheduler (engines kept open) serves every job, at
- * most {@code queueLimit} admitted at once (503 beyond that). With an OpenCL batch engine in use
+ * {@code GET /health} reports status (no token needed: balancers check it). One
+ * {@link PowService} (engines kept open, answers verified) serves every job, at most
+ * {@code queueLimit} admitted at once (503 beyond that); {@link Limits} add a bearer token (401),
+ * a per-client cap (429) and a largest job (422). With an OpenCL batch engine in use
  * ({@link PowScheduler#batching()}) waiting jobs are gathered by a {@link BatchPowSolver} and
  * solved together in batched launches; otherwise jobs run one at a time in arrival order (a
  * fair lock). Requests are handled on virtual threads.
