@@ -166,8 +166,13 @@ public final class PowScheduler implements PowBackend {
             case MESSAGEDIGEST -> MultiThreadPowEngine.of(options.cpuThreads(), ReferencePowEngine::new,
                     options.randomStart());
             // warm-aware: MessageDigest until the SIMD engine is compiled, then SIMD for every job, however small
-            case AUTO, CPU -> MultiThreadPowEngine.of(options.cpuThreads(), () -> new WarmingCpuEngine(
-                    SimdWarmUp.GLOBAL), options.randomStart());
+            case AUTO, CPU -> {
+                // with two threads or more, one of them drives the cold SIMD engine (see WarmingCpuEngine)
+                int[] made = {0};
+                int n = options.cpuThreads();
+                yield MultiThreadPowEngine.of(n, () -> new WarmingCpuEngine(SimdWarmUp.GLOBAL, n >= 2 && made[0]++ == 0),
+                        options.randomStart());
+            }
         };
         AtomicInteger n = new AtomicInteger();
         this.runners = Executors.newCachedThreadPool(r -> {

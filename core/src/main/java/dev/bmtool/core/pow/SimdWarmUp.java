@@ -42,6 +42,43 @@ final class SimdWarmUp {
         return warmAfterNanos;
     }
 
+    /** Until when (System.nanoTime) a CPU thread drives the SIMD engine itself; the warm-up thread rests meanwhile. */
+    private volatile long drivenUntilNanos;
+
+    /** A CPU thread runs the cold SIMD engine now (see {@link WarmingCpuEngine}). */
+    void driving() {
+        drivenUntilNanos = System.nanoTime() + 100_000_000L;
+    }
+
+    /** The SIMD engine's rate, as measured by whoever runs it, against the MessageDigest rate. */
+    boolean simdRateSeen(double simdRate) {
+        double md = mdRate;
+        if (md > 0 && simdRate > MARGIN * md) {
+            if (++driverStreak >= 2) {
+                markWarm();
+            }
+        } else {
+            driverStreak = 0;
+        }
+        return warm;
+    }
+
+    private volatile int driverStreak;
+
+    private synchronized void markWarm() {
+        if (!warm) {
+            warmAfterNanos = startNanos < 0 ? -1 : System.nanoTime() - startNanos;
+            warm = true;
+        }
+    }
+
+    /** The MessageDigest rate per CPU thread as last reported (0: none). */
+    double messageDigestRate() {
+        return mdRate;
+    }
+
+    private volatile long startNanos = -1;
+
     /** A CPU thread's MessageDigest rate over its last batch (see {@link WarmingCpuEngine}). */
     void reportMessageDigestRate(double trialsPerSecond) {
         double old = mdRate;
@@ -55,6 +92,7 @@ final class SimdWarmUp {
             return;
         }
         long t0 = System.nanoTime();
+        startNanos = t0;
         thread = Thread.ofPlatform().daemon().name("bmtool-simd-warmup").start(() -> run(t0));
     }
 
@@ -71,6 +109,17 @@ final class SimdWarmUp {
             // the SIMD engine runs nearly all the time, so the JIT sees it called often; the
             // MessageDigest rate to beat comes from the CPU threads running it meanwhile, or,
             // in an idle process, from an occasional round here
+            if (System.nanoTime() - drivenUntilNanos < 0) {
+                try {
+                    Thread.sleep(10); // a CPU thread drives the SIMD engine with real work
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (warm) {
+                    return;
+                }
+                continue;
+            }
             double simdRate = rate(simd, job, next);
             boolean workersReport = System.nanoTime() - mdRateNanos < 1_000_000_000L && mdRate > 0;
             if (!workersReport && (ownMdRate == 0 || round % 10 == 0)) {
@@ -78,9 +127,8 @@ final class SimdWarmUp {
             }
             double mdRate = workersReport ? this.mdRate : ownMdRate;
             streak = simdRate > MARGIN * mdRate ? streak + 1 : 0;
-            if (streak >= 2) {
-                warmAfterNanos = System.nanoTime() - t0;
-                warm = true;
+            if (streak >= 2 || warm) {
+                markWarm();
                 return;
             }
         }
