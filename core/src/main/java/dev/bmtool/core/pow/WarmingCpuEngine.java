@@ -4,7 +4,9 @@ package dev.bmtool.core.pow;
  * The CPU engine of {@code --engine auto} and {@code cpu}, one per thread: the SIMD engine once
  * {@link SimdWarmUp} found it compiled and faster, until then the MessageDigest engine (which
  * runs at full speed within a fraction of a second of start: the JDK's SHA-512 is an intrinsic).
- * The first search starts the warm-up, so one-shot runs switch over mid-job. The scalar engine
+ * One engine of a pool of two threads or more is the driver: while cold it runs the SIMD engine
+ * on the job itself and rates it, which gets it compiled sooner than a third thread competing
+ * for the cores would. The first search starts the warm-up, so one-shot runs switch over mid-job. The scalar engine
  * is never chosen here: on the machines measured (docs/benchmarks.md) it is slower than
  * MessageDigest.
  */
