@@ -105,7 +105,8 @@ class OnionTest {
         try (Node a = Node.start(NodeTesting.config(dir.resolve("a"), false).proxy(service).build(), NodeLog.silent());
                 Node b = NodeTesting.start(dir.resolve("b"), false, a.listenPort());
                 var publisher = dev.bmtool.node.mail.OnionPeerPublisher.startIfOnion(a,
-                        dev.bmtool.node.mail.MailPow.cpuSolver(), NodeLog.to(System.out, false))) {
+                        dev.bmtool.core.pow.service.PowService.of(dev.bmtool.core.pow.PowScheduler.open(
+                                dev.bmtool.core.pow.PowScheduler.Options.defaults(), m -> { })), NodeLog.to(System.out, false))) {
             assertTrue(eventually(45_000, () -> b.peers().list(100).stream()
                     .anyMatch(p -> p.host().equals(v3) && p.port() == 8444)), "b learnt the v3 onion");
             var stored = b.objects().list(dev.bmtool.core.object.BitmessageObject.TYPE_ONIONPEER, null, 0, 10, true);

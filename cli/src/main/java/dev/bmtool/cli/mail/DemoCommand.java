@@ -9,7 +9,7 @@ import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.mail.MailAgent;
-import dev.bmtool.node.mail.MailPow;
+import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.node.mail.MailSettings;
 import dev.bmtool.node.mail.MailStore;
 import dev.bmtool.node.mail.Mailbox;
@@ -51,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     long ttl;
 
     @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
-            description = "Proof-of-work engine: auto, cpu, simd, scalar, opencl (default: ${DEFAULT-VALUE}).")
+            description = "Proof-of-work engine: auto, cpu, simd, scalar, messagedigest, opencl (default: ${DEFAULT-VALUE}).")
     String engine;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
@@ -94,12 +94,12 @@ public final class DemoCommand implements Callable<Integer> {
         new IdentityStore(dirB).add(bob);
         step("A", "identity created", alice.address() + " (alice, data dir " + dirA + ")", null, null);
         step("B", "identity created", bob.address() + " (bob, data dir " + dirB + ")", null, null);
-        MailPow.Solver shared = PowEngines.open(engine, p -> {
+        PowService shared = PowEngines.open(engine, 0, List.of(), null, false, p -> {
             if (verbose) {
                 Cli.err(spec).println("bmtool: " + p);
             }
-        });
-        MailPow.Solver solver = shared::solve; // one engine for both nodes; closed once below
+        }, null);
+        PowService solver = shared.view(); // one engine for both nodes; closed once below
         boolean ok;
         try (Mailbox a = Mailbox.embedded(config(dirA, List.of()), log, solver, settings, listener("A"));
                 Mailbox b = Mailbox.embedded(config(dirB, List.of(new InetSocketAddress("127.0.0.1",

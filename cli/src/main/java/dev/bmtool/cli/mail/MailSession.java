@@ -2,11 +2,11 @@ package dev.bmtool.cli.mail;
 
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.node.NodeCommand;
+import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.api.ApiClient;
 import dev.bmtool.node.mail.MailAgent;
-import dev.bmtool.node.mail.MailPow;
 import dev.bmtool.node.mail.MailSettings;
 import dev.bmtool.node.mail.MailStore;
 import dev.bmtool.node.mail.Mailbox;
@@ -45,7 +45,7 @@ final class MailSession implements AutoCloseable {
         PrintWriter err = Cli.err(spec);
         MailAgent.Listener listener = progress(err, verbose);
         ApiClient api = running(dataDir);
-        MailPow.Solver solver = PowEngines.open(net == null ? "auto" : net.engine, p -> {
+        PowService solver = PowEngines.open(net, dataDir, false, p -> {
             if (verbose) {
                 err.println("bmtool: " + p);
                 err.flush();

@@ -3,47 +3,53 @@ package dev.bmtool.cli.mail;
 import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.mail.MailAgent;
-import dev.bmtool.node.mail.MailPow;
 import dev.bmtool.node.mail.MailSettings;
 import dev.bmtool.node.mail.Mailbox;
 import dev.bmtool.node.mail.OnionPeerPublisher;
 import dev.bmtool.node.mailclient.MaildirFeed;
 import dev.bmtool.node.net.ProxySettings;
+import dev.bmtool.core.pow.service.PowService;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The hook {@code node run} uses: a mail agent on the running node (receiving, acks, pubkeys, resends). */
 public final class NodeMail {
     private NodeMail() {
     }
 
-    /** Attaches the agent; close the result before the node. */
-    public static AutoCloseable attach(Node node, NodeLog log) throws IOException {
-        return attach(node, log, null);
-    }
-
     /**
      * Attaches the agent and, with {@code maildir} set, delivers every received message into that
      * Maildir; close the result before the node (the agent stops first, then the Maildir catches up).
+     * The PoW service warms the SIMD engine now (a node runs for long) and uses {@code powServers}
+     * (else keys.dat's powservers).
      */
-    public static AutoCloseable attach(Node node, NodeLog log, Path maildir) throws IOException {
+    public static AutoCloseable attach(Node node, NodeLog log, Path maildir, String engine, List<String> powServers)
+            throws IOException {
         MailAgent.Listener l = e -> log.info("mail: " + e.step() + ": " + e.detail()
                 + (e.engine() == null ? "" : " (PoW " + e.engine() + ", " + MailSession.seconds(e.pow()) + ")"));
-        Mailbox box = Mailbox.attach(node, PowEngines.open("auto", p -> log.info("pow: " + p)), MailSettings.defaults(),
-                l);
-        // an onion service is announced with onionpeer objects (CPU PoW: one small object a week)
+        PowService pow = PowEngines.open(engine, 0, powServers, node.config().dataDir(), true,
+                p -> log.info("pow: " + p), null);
+        Mailbox box;
+        try {
+            box = Mailbox.attach(node, pow, MailSettings.defaults(), l);
+        } catch (IOException | RuntimeException e) {
+            pow.close();
+            throw e;
+        }
+        // an onion service is announced with onionpeer objects (one small object a week, same engines)
         ProxySettings proxy = node.config().proxy();
         OnionPeerPublisher onion = proxy != null && proxy.hasOnion()
-                ? OnionPeerPublisher.startIfOnion(node, MailPow.cpuSolver(), log) : null;
+                ? OnionPeerPublisher.startIfOnion(node, pow.view(), log) : null;
         MaildirFeed feed = null;
         if (maildir != null) {
             try {
                 feed = MaildirFeed.start(node.config().dataDir(), maildir, box.store(), log);
             } catch (IOException | RuntimeException e) {
-                box.close();
                 if (onion != null) {
                     onion.close();
                 }
+                box.close();
                 throw new IOException("maildir " + maildir + ": " + e.getMessage(), e);
             }
         }

@@ -1,74 +1,115 @@
 package dev.bmtool.cli.mail;
 
 import dev.bmtool.cli.UsageException;
-import dev.bmtool.core.pow.PowJob;
+import dev.bmtool.core.address.IdentityStore;
+import dev.bmtool.core.address.KeysDat;
 import dev.bmtool.core.pow.PowScheduler;
-import dev.bmtool.node.mail.MailPow;
+import dev.bmtool.core.pow.service.PowService;
+import dev.bmtool.core.pow.service.RemotePowServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * {@code --engine} for the messaging commands through the {@link PowScheduler}: {@code auto}
- * (CPU for small jobs, CPU and every OpenCL device for large ones), {@code cpu}, {@code simd},
- * {@code scalar}, {@code opencl}.
+ * The CLI's way to the {@link PowService}: {@code --engine} (auto, cpu, simd, scalar, opencl,
+ * messagedigest), {@code --threads}, the {@code --pow-server} endpoints and keys.dat's
+ * {@code powservers} setting. Every command that does proof of work opens its service here.
  */
-final class PowEngines {
+public final class PowEngines {
+    /** keys.dat setting in [bitmessagesettings]: PoW servers, comma-separated URLs. */
+    public static final String POW_SERVERS_SETTING = "powservers";
+
     private PowEngines() {
     }
 
-    static MailPow.Solver open(String kind, Consumer<String> problems) {
-        return open(kind, problems, null);
-    }
-
-    /** With {@code progress}: a line every few seconds while a long job runs (rate, done, ETA). */
-    static MailPow.Solver open(String kind, Consumer<String> problems, Consumer<String> progress) {
+    /**
+     * Opens the service.
+     *
+     * @param servers  {@code --pow-server} URLs; when empty, keys.dat's {@code powservers} (if {@code dataDir} is given)
+     * @param warm     warm the SIMD engine now (long-lived processes)
+     * @param progress a line every few seconds while a long job runs (rate, done, ETA); may be null
+     */
+    public static PowService open(String kind, int threads, List<String> servers, Path dataDir, boolean warm,
+            Consumer<String> problems, Consumer<String> progress) {
         PowScheduler.EngineKind k;
         try {
             k = PowScheduler.EngineKind.parse(kind);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--engine: " + e.getMessage());
         }
-        PowScheduler scheduler;
-        try {
-            scheduler = PowScheduler.open(new PowScheduler.Options(k, 0, false), problems);
-        } catch (IllegalStateException e) {
-            throw new UsageException("--engine " + kind + ": " + e.getMessage());
+        if (threads < 0) {
+            throw new UsageException("--threads must be 0 or more");
         }
-        return new MailPow.Solver() {
-            @Override
-            public MailPow.Solved solve(PowJob job, BooleanSupplier cancelled) {
-                PowScheduler.Outcome o = scheduler.solve(job, new PowScheduler.Listener() {
-                    private long lastPrint = System.nanoTime();
+        return open(new PowScheduler.Options(k, threads, false), servers, dataDir, warm, problems, progress);
+    }
 
-                    @Override
-                    public boolean cancelled() {
-                        return cancelled.getAsBoolean();
-                    }
+    /** {@link #open(String, int, List, Path, boolean, Consumer, Consumer)} with parsed engine options. */
+    public static PowService open(PowScheduler.Options options, List<String> servers, Path dataDir, boolean warm,
+            Consumer<String> problems, Consumer<String> progress) {
+        List<RemotePowServer> remotes = remotes(servers, dataDir);
+        try {
+            return PowService.open(options, remotes, warm, problems, progress == null ? null : progressLines(progress));
+        } catch (IllegalStateException e) {
+            throw new UsageException("--engine " + options.engine().name().toLowerCase(Locale.ROOT) + ": "
+                    + e.getMessage());
+        }
+    }
 
-                    @Override
-                    public void progress(PowScheduler.Progress p) {
-                        long now = System.nanoTime();
-                        if (progress == null || now - lastPrint < 3_000_000_000L) {
-                            return;
-                        }
-                        lastPrint = now;
-                        progress.accept(String.format(Locale.ROOT,
-                                "  proof of work: %.1f M trials (%.0f%% of expected), %.2f M/s, ETA %d s",
-                                p.trials() / 1e6, 100 * p.fraction(), p.rate() / 1e6, p.eta().toSeconds()));
-                    }
-                });
-                if (!o.found()) {
-                    throw new IllegalStateException("proof of work on " + o.engine() + " ended without a nonce: "
-                            + o.result().status());
+    /** Messaging commands: auto threads, keys.dat's servers unless --pow-server is given. */
+    static PowService open(NetOptions net, Path dataDir, boolean warm, Consumer<String> problems,
+            Consumer<String> progress) {
+        return open(net == null ? "auto" : net.engine, 0, net == null ? List.of() : net.powServers, dataDir, warm,
+                problems, progress);
+    }
+
+    /** The endpoints: {@code --pow-server} when given, else keys.dat's {@code powservers}. */
+    public static List<RemotePowServer> remotes(List<String> servers, Path dataDir) {
+        List<RemotePowServer> out = new ArrayList<>();
+        try {
+            if (servers != null && !servers.isEmpty()) {
+                for (String s : servers) {
+                    out.addAll(RemotePowServer.parseList(s));
                 }
-                return new MailPow.Solved(o.result().nonce(), o.engine(), o.result().trials());
+            } else if (dataDir != null) {
+                String v = keysDatServers(dataDir);
+                try {
+                    out.addAll(RemotePowServer.parseList(v));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("keys.dat " + POW_SERVERS_SETTING + ": " + e.getMessage());
+                }
             }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--pow-server: " + e.getMessage());
+        }
+        return out;
+    }
 
-            @Override
-            public void close() {
-                scheduler.close();
+    private static String keysDatServers(Path dataDir) {
+        if (!java.nio.file.Files.exists(dataDir.resolve(IdentityStore.FILE_NAME))) {
+            return null;
+        }
+        try {
+            return new IdentityStore(dataDir).load().section(KeysDat.SETTINGS_SECTION).get(POW_SERVERS_SETTING);
+        } catch (RuntimeException e) {
+            return null; // an unreadable keys.dat is reported by the commands that need it
+        }
+    }
+
+    private static Consumer<PowScheduler.Progress> progressLines(Consumer<String> out) {
+        long[] lastPrint = {System.nanoTime()};
+        return p -> {
+            long now = System.nanoTime();
+            synchronized (lastPrint) {
+                if (now - lastPrint[0] < 3_000_000_000L) {
+                    return;
+                }
+                lastPrint[0] = now;
             }
+            out.accept(String.format(Locale.ROOT,
+                    "  proof of work: %.1f M trials (%.0f%% of expected), %.2f M/s, ETA %d s",
+                    p.trials() / 1e6, 100 * p.fraction(), p.rate() / 1e6, p.eta().toSeconds()));
         };
     }
 }

@@ -50,6 +50,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-opencl", description = "Skip OpenCL devices (measured by default when any are found).")
     boolean noOpencl;
 
+    @Option(names = "--c-pattern", paramLabel = "FILE",
+            description = "Also measure the C/OpenSSL pattern PyBitmessage's C extension uses: FILE is its source"
+                    + " (built with gcc -O2 -lcrypto; needs gcc and libssl-dev) or a built binary taking 'THREADS SECONDS'"
+                    + " and printing 'trials_per_s N'. Default: $BMTOOL_POWREF when set.")
+    java.nio.file.Path cPattern;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -90,6 +96,30 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
                 notes.add("OpenCL: " + e.getMessage());
+            }
+        }
+        java.nio.file.Path cp = cPattern != null ? cPattern
+                : System.getenv("BMTOOL_POWREF") != null ? java.nio.file.Path.of(System.getenv("BMTOOL_POWREF")) : null;
+        Row cRow = null;
+        if (cp != null) {
+            err.print("bench: c-openssl-pattern*" + n + "...");
+            err.flush();
+            try {
+                double rate = CPattern.measure(cp, n, seconds);
+                err.println(" " + PowFormat.rate(rate));
+                cRow = new Row("c-openssl-pattern", n, rate, 0);
+                rows.add(cRow);
+            } catch (java.io.IOException | RuntimeException e) {
+                err.println(" failed");
+                notes.add("C pattern: " + e.getMessage());
+            }
+            err.flush();
+        }
+        if (cRow != null) {
+            Row all = rows.stream().filter(r -> r.threads() == n && r.engine().contains("*")).findFirst().orElse(null);
+            if (all != null) {
+                notes.add(String.format(Locale.ROOT, "%s is %.2fx the C/OpenSSL pattern on %d threads", all.engine(),
+                        all.trialsPerSecond() / cRow.trialsPerSecond(), n));
             }
         }
         double base = rows.get(0).trialsPerSecond();

@@ -9,6 +9,7 @@ import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowResult;
 import dev.bmtool.core.pow.PowScheduler;
+import dev.bmtool.core.pow.service.PowService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,6 +85,11 @@ public final class PowCommand implements Callable<Integer> {
                     + " lines that are already waiting together in batched launches. Default: ${DEFAULT-VALUE}.")
     int batch;
 
+    @Option(names = "--pow-server", paramLabel = "URL",
+            description = "Send the work to this 'bmtool pow serve' endpoint, http://[TOKEN@]HOST:PORT (repeatable;"
+                    + " answers are verified, local engines take over when it fails). Default: keys.dat's powservers.")
+    List<String> powServers = new ArrayList<>();
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -119,12 +125,14 @@ public final class PowCommand implements Callable<Integer> {
         }
         PowScheduler.Options options = engine.toOptions();
         PrintWriter err = Cli.err(spec);
-        try (PowScheduler scheduler = PowScheduler.open(options, msg -> {
-            if (Cli.root(spec).verbose()) {
-                err.println("bmtool: " + msg);
-                err.flush();
-            }
-        })) {
+        // a --stdin filter lives long: its SIMD engine is compiled in the background from the start
+        try (PowService scheduler = dev.bmtool.cli.mail.PowEngines.open(options, powServers,
+                Cli.root(spec).dataDir(), stdin, msg -> {
+                    if (Cli.root(spec).verbose()) {
+                        err.println("bmtool: " + msg);
+                        err.flush();
+                    }
+                }, null)) {
             if (stdin) {
                 return batch(scheduler);
             }
@@ -154,7 +162,7 @@ public final class PowCommand implements Callable<Integer> {
         return target;
     }
 
-    private int hash(PowScheduler scheduler) {
+    private int hash(PowService scheduler) {
         if (initialHash == null || target == null) {
             throw new UsageException("--initial-hash and --target go together");
         }
@@ -176,7 +184,7 @@ public final class PowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int object(PowScheduler scheduler) {
+    private int object(PowService scheduler) {
         if (objectFile != null && objectHex != null) {
             throw new UsageException("give either --object or --hex, not both");
         }
@@ -209,15 +217,21 @@ public final class PowCommand implements Callable<Integer> {
                 throw new UsageException("--out " + out + ": no such directory " + dir);
             }
         }
-        long tgt = PowMath.senderTarget(obj.length(), lifetime, ntpb, extra);
         try {
-            feasibleTarget(tgt, "the target from --ntpb/--extra/--ttl");
+            feasibleTarget(PowMath.senderTarget(obj.length(), lifetime, ntpb, extra), "the target from --ntpb/--extra/--ttl");
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        PowJob job = new PowJob(PowMath.initialHash(obj.bytesWithoutNonce()), tgt);
-        PowScheduler.Outcome o = solve(scheduler, job);
-        BitmessageObject done = obj.withNonce(o.result().nonce());
+        PowService.Solved solved;
+        ProgressBar bar = progressBar();
+        try {
+            solved = scheduler.solveObject(obj, lifetime, ntpb, extra, bar);
+        } finally {
+            bar.finish();
+        }
+        PowJob job = solved.job();
+        PowScheduler.Outcome o = solved.outcome();
+        BitmessageObject done = solved.object();
         String hex = Hex.encode(done.write());
         if (out != null) {
             try {
@@ -265,7 +279,7 @@ public final class PowCommand implements Callable<Integer> {
      * batch engine, solved together; reading ahead never waits for input, so a caller that
      * writes one line and waits for its answer still gets it.
      */
-    private int batch(PowScheduler scheduler) throws IOException {
+    private int batch(PowService scheduler) throws IOException {
         PrintWriter w = Cli.out(spec);
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int errors = 0;
@@ -370,7 +384,7 @@ public final class PowCommand implements Callable<Integer> {
     }
 
     /** Several jobs in batched launches, one progress bar for them all. */
-    private List<PowScheduler.Outcome> solveAll(PowScheduler scheduler, List<PowJob> jobs) {
+    private List<PowScheduler.Outcome> solveAll(PowService scheduler, List<PowJob> jobs) {
         boolean terminal = System.console() != null && System.console().isTerminal();
         ProgressBar bar = new ProgressBar(Cli.err(spec), !noProgress, terminal);
         List<PowScheduler.Outcome> outcomes;
@@ -382,10 +396,14 @@ public final class PowCommand implements Callable<Integer> {
         return outcomes;
     }
 
-    private PowScheduler.Outcome solve(PowScheduler scheduler, PowJob job) {
+    private ProgressBar progressBar() {
         // in place on a terminal; tests and pipes get occasional plain lines
         boolean terminal = System.console() != null && System.console().isTerminal();
-        ProgressBar bar = new ProgressBar(Cli.err(spec), !noProgress, terminal);
+        return new ProgressBar(Cli.err(spec), !noProgress, terminal);
+    }
+
+    private PowScheduler.Outcome solve(PowService scheduler, PowJob job) {
+        ProgressBar bar = progressBar();
         PowScheduler.Outcome o;
         try {
             o = scheduler.solve(job, bar);

@@ -3,6 +3,7 @@ package dev.bmtool.cli.pow;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.pow.PowScheduler;
+import dev.bmtool.core.pow.service.PowService;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,6 +50,25 @@ public final class PowServeCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE} ms.")
     long batchWindow;
 
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Require 'Authorization: Bearer TOKEN' on POST /pow, TOKEN being this file's first line"
+                    + " (required when --listen is not a loopback address).")
+    java.nio.file.Path tokenFile;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The bearer token itself (visible in ps; prefer"
+            + " --token-file or the BMTOOL_POW_TOKEN environment variable).")
+    String token;
+
+    @Option(names = "--per-client", paramLabel = "N", defaultValue = "16",
+            description = "Most jobs one client address may have admitted at once; more get HTTP 429 (0 = no limit)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int perClient;
+
+    @Option(names = "--max-trials", paramLabel = "N", defaultValue = "1e10",
+            description = "Largest job accepted, in expected trials; larger get HTTP 422 (0 = no limit)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    double maxTrials;
+
     @Option(names = "--json", description = "Print the listening address as JSON.")
     boolean json;
 
@@ -81,6 +101,29 @@ public final class PowServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The token from --token, --token-file or BMTOOL_POW_TOKEN, or null. */
+    private String token() {
+        String t = token;
+        if (t == null && tokenFile != null) {
+            try {
+                t = java.nio.file.Files.readAllLines(tokenFile).stream().findFirst().orElse("");
+            } catch (java.io.IOException e) {
+                throw new UsageException("--token-file " + tokenFile + ": cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        if (t == null) {
+            t = System.getenv("BMTOOL_POW_TOKEN");
+        }
+        if (t == null) {
+            return null;
+        }
+        t = t.strip();
+        if (t.isEmpty() || !t.chars().allMatch(c -> c > 32 && c < 127 && c != '@' && c != ':' && c != '/')) {
+            throw new UsageException("the PoW token must be printable ASCII without spaces, '@', ':' or '/'");
+        }
+        return t;
+    }
+
     @Override
     public Integer call() throws Exception {
         InetSocketAddress addr = parseListen(listen);
@@ -93,19 +136,25 @@ public final class PowServeCommand implements Callable<Integer> {
         if (batchWindow < 0 || batchWindow > 60_000) {
             throw new UsageException("--batch-window must be 0 to 60000 ms");
         }
-        PrintWriter err = Cli.err(spec);
-        if (!addr.getAddress().isLoopbackAddress()) {
-            err.println("bmtool: warning: serving PoW on " + addr + ", reachable from other machines, with no authentication");
-            err.flush();
+        if (perClient < 0 || !(maxTrials >= 0)) {
+            throw new UsageException("--per-client and --max-trials must be 0 or more");
         }
+        String bearer = token();
+        if (bearer == null && !addr.getAddress().isLoopbackAddress()) {
+            throw new UsageException("--listen " + listen + " is reachable from other machines: give --token-file FILE"
+                    + " (or BMTOOL_POW_TOKEN) so that only your clients can use it");
+        }
+        PrintWriter err = Cli.err(spec);
         PowScheduler.Options options = engine.toOptions();
-        PowScheduler scheduler = PowScheduler.open(options, msg -> {
+        // a server lives long: its SIMD engine is compiled in the background from the start
+        PowService scheduler = PowService.open(options, java.util.List.of(), true, msg -> {
             err.println("bmtool: " + msg);
             err.flush();
-        });
+        }, null);
         PowServer started;
         try {
-            started = PowServer.start(addr, scheduler, queue, batch, java.time.Duration.ofMillis(batchWindow));
+            started = PowServer.start(addr, scheduler, queue, batch, java.time.Duration.ofMillis(batchWindow),
+                    new PowServer.Limits(perClient, maxTrials, bearer));
         } catch (java.net.BindException e) {
             scheduler.close();
             throw new java.io.IOException("cannot listen on " + listen + ": " + e.getMessage()

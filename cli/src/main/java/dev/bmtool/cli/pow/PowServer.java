@@ -4,9 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bmtool.core.json.Json;
 import dev.bmtool.core.pow.BatchPowSolver;
+import dev.bmtool.core.pow.PowBackend;
 import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowScheduler;
+import dev.bmtool.core.pow.service.PowService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,8 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A stateless HTTP proof-of-work service: {@code POST /pow} with
  * {@code {"initialHash": HEX, "target": N}} answers {@code {"nonce": HEX, "trialValue": N, ...}};
- * {@code GET /health} reports status. One scheduler (engines kept open) serves every job, at
- * most {@code queueLimit} admitted at once (503 beyond that). With an OpenCL batch engine in use
+ * {@code GET /health} reports status (no token needed: balancers check it). One
+ * {@link PowService} (engines kept open, answers verified) serves every job, at most
+ * {@code queueLimit} admitted at once (503 beyond that); {@link Limits} add a bearer token (401),
+ * a per-client cap (429) and a largest job (422). With an OpenCL batch engine in use
  * ({@link PowScheduler#batching()}) waiting jobs are gathered by a {@link BatchPowSolver} and
  * solved together in batched launches; otherwise jobs run one at a time in arrival order (a
  * fair lock). Requests are handled on virtual threads.
@@ -39,8 +43,22 @@ public final class PowServer implements AutoCloseable {
     /** How much of an oversized body is read and dropped before answering 413. */
     private static final long DRAIN_LIMIT = 1 << 20;
 
+    /**
+     * What a server accepts.
+     *
+     * @param perClient         jobs one client address may have admitted at once (0 = no limit); more get 429
+     * @param maxExpectedTrials largest job (expected trials) accepted (0 = no limit); larger get 422
+     * @param token             bearer token required for POST /pow (null = none; required off loopback)
+     */
+    public record Limits(int perClient, double maxExpectedTrials, String token) {
+        public static final Limits NONE = new Limits(0, 0, null);
+    }
+
     private final HttpServer http;
-    private final PowScheduler scheduler;
+    private final Limits limits;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perClient =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final PowService scheduler;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore admission;
     private final int queueLimit;
@@ -51,8 +69,10 @@ public final class PowServer implements AutoCloseable {
     /** Gathers jobs into batches; null when no batch engine is in use or batching is off. */
     private final BatchPowSolver batcher;
 
-    private PowServer(HttpServer http, PowScheduler scheduler, int queueLimit, int maxBatch, Duration window) {
+    private PowServer(HttpServer http, PowService scheduler, int queueLimit, int maxBatch, Duration window,
+            Limits limits) {
         this.http = http;
+        this.limits = limits;
         this.scheduler = scheduler;
         this.queueLimit = queueLimit;
         this.admission = new Semaphore(queueLimit);
@@ -67,7 +87,7 @@ public final class PowServer implements AutoCloseable {
      *
      * @param queueLimit jobs admitted at once (running + waiting); more get 503
      */
-    public static PowServer start(InetSocketAddress address, PowScheduler scheduler, int queueLimit) throws IOException {
+    public static PowServer start(InetSocketAddress address, PowBackend scheduler, int queueLimit) throws IOException {
         return start(address, scheduler, queueLimit, BatchPowSolver.DEFAULT_MAX_BATCH, BatchPowSolver.DEFAULT_WINDOW);
     }
 
@@ -76,8 +96,17 @@ public final class PowServer implements AutoCloseable {
      * scheduler has a batch engine (OpenCL); {@code window} is how long a job that finds the
      * queue empty waits for company.
      */
-    public static PowServer start(InetSocketAddress address, PowScheduler scheduler, int queueLimit, int maxBatch,
+    public static PowServer start(InetSocketAddress address, PowBackend scheduler, int queueLimit, int maxBatch,
             Duration window) throws IOException {
+        return start(address, scheduler, queueLimit, maxBatch, window, Limits.NONE);
+    }
+
+    /** {@link #start(InetSocketAddress, PowBackend, int, int, Duration)} with per-client, size and token limits. */
+    public static PowServer start(InetSocketAddress address, PowBackend scheduler, int queueLimit, int maxBatch,
+            Duration window, Limits limits) throws IOException {
+        if (limits.token() == null && !address.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("a PoW server reachable from other machines needs a token");
+        }
         if (queueLimit < 1) {
             throw new IllegalArgumentException("queue limit must be at least 1");
         }
@@ -87,7 +116,8 @@ public final class PowServer implements AutoCloseable {
         HttpServer http = HttpServer.create(address, 128);
         PowServer s;
         try {
-            s = new PowServer(http, scheduler, queueLimit, maxBatch, window);
+            s = new PowServer(http, scheduler instanceof PowService ps ? ps : PowService.of(scheduler), queueLimit,
+                    maxBatch, window, limits);
         } catch (RuntimeException e) {
             http.stop(0);
             throw e;
@@ -134,6 +164,7 @@ public final class PowServer implements AutoCloseable {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("status", "ok");
                     m.put("engines", engines);
+                    m.put("warm", dev.bmtool.core.pow.PowScheduler.simdWarm());
                     m.put("queueLimit", (long) queueLimit);
                     m.put("batchLimit", (long) batchLimit());
                     m.put("inQueue", (long) (queueLimit - admission.availablePermits()));
@@ -152,7 +183,21 @@ public final class PowServer implements AutoCloseable {
         }
     }
 
+    private boolean authorised(HttpExchange ex) {
+        if (limits.token() == null) {
+            return true;
+        }
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        byte[] want = ("Bearer " + limits.token()).getBytes(StandardCharsets.UTF_8);
+        return h != null && java.security.MessageDigest.isEqual(h.strip().getBytes(StandardCharsets.UTF_8), want);
+    }
+
     private void pow(HttpExchange ex) throws IOException {
+        if (!authorised(ex)) {
+            ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            send(ex, 401, error("missing or wrong bearer token (Authorization: Bearer TOKEN)"));
+            return;
+        }
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
             body = in.readNBytes(MAX_BODY + 1);
@@ -170,6 +215,33 @@ public final class PowServer implements AutoCloseable {
             send(ex, 400, error(e.getMessage()));
             return;
         }
+        double expected = PowMath.expectedTrials(job.target());
+        if (limits.maxExpectedTrials() > 0 && expected > limits.maxExpectedTrials()) {
+            send(ex, 422, error(String.format(java.util.Locale.ROOT,
+                    "job too large: %.3g expected trials, this server takes at most %.3g", expected,
+                    limits.maxExpectedTrials())));
+            return;
+        }
+        String client = ex.getRemoteAddress().getAddress().getHostAddress();
+        java.util.concurrent.atomic.AtomicInteger mine = perClient.computeIfAbsent(client,
+                k -> new java.util.concurrent.atomic.AtomicInteger());
+        if (limits.perClient() > 0 && mine.incrementAndGet() > limits.perClient()) {
+            mine.decrementAndGet();
+            rejected.incrementAndGet();
+            ex.getResponseHeaders().add("Retry-After", "1");
+            send(ex, 429, error("too many jobs from " + client + " at once (at most " + limits.perClient() + ")"));
+            return;
+        } else if (limits.perClient() <= 0) {
+            mine.incrementAndGet();
+        }
+        try {
+            admitted(ex, job);
+        } finally {
+            mine.decrementAndGet();
+        }
+    }
+
+    private void admitted(HttpExchange ex, PowJob job) throws IOException {
         if (!admission.tryAcquire()) {
             rejected.incrementAndGet();
             ex.getResponseHeaders().add("Retry-After", "1");

@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param effect       what the setting does and when it applies
  */
 record Setting(String key, boolean perAddress, Kind kind, String defaultValue, String effect) {
-    enum Kind { BOOLEAN, NON_NEGATIVE, BLACK_OR_WHITE, STEALTH_LEVEL, PROXY_TYPE, PORT, TEXT }
+    enum Kind { BOOLEAN, NON_NEGATIVE, BLACK_OR_WHITE, STEALTH_LEVEL, PROXY_TYPE, PORT, TEXT, URL_LIST }
 
     static final List<Setting> ALL = List.of(
             new Setting("extralowdifficulty", false, Kind.BOOLEAN, "false",
@@ -32,6 +32,10 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
             new Setting("ackstealthlevel", false, Kind.STEALTH_LEVEL, "0",
                     "how acks in our msgs look: 0 small msg-type object, 1 a getpubkey, 2 a full-size msg"
                             + " (ECIES of random bytes), so observers cannot tell acks from mail"),
+            new Setting("powservers", false, Kind.URL_LIST, "",
+                    "bmtool only: 'bmtool pow serve' endpoints that do our proof of work, comma-separated"
+                            + " http://[TOKEN@]HOST:PORT (answers are verified; local engines take over when they fail);"
+                            + " --pow-server overrides it; read when a command or node starts"),
             new Setting("dontsendack", true, Kind.BOOLEAN, "false",
                     "this address sends no acknowledgements and its pubkey says so (DOES_ACK bit clear);"
                             + " a running node re-reads it; senders holding its earlier pubkey still expect acks"
@@ -109,6 +113,15 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
                     throw new UsageException(key + " must be one line");
                 }
                 yield v;
+            }
+            case URL_LIST -> {
+                try {
+                    dev.bmtool.core.pow.service.RemotePowServer.parseList(v); // checks every URL
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(key + ": " + e.getMessage());
+                }
+                yield String.join(", ", java.util.Arrays.stream(v.split("[,\\s]+")).filter(x -> !x.isEmpty())
+                        .toList());
             }
             case NON_NEGATIVE -> {
                 try {

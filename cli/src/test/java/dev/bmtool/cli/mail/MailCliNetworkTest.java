@@ -8,7 +8,8 @@ import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.mail.MailAgent;
-import dev.bmtool.node.mail.MailPow;
+import dev.bmtool.core.pow.PowScheduler;
+import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.node.mail.MailSettings;
 import dev.bmtool.node.mail.MailStore;
 import dev.bmtool.node.mail.Mailbox;
@@ -46,7 +47,7 @@ class MailCliNetworkTest {
                 .tls(false).apiPort(0).build();
         MailAgent.Listener l = e -> System.out.println("[A] " + e.step() + ": " + e.detail());
         try (Node node = Node.start(cfg, NodeLog.to(System.out, false));
-                Mailbox a = Mailbox.attach(node, MailPow.cpuSolver(), MailSettings.shortLived(600), l)) {
+                Mailbox a = Mailbox.attach(node, PowService.of(PowScheduler.open(PowScheduler.Options.defaults(), m -> { })), MailSettings.shortLived(600), l)) {
             String peer = "127.0.0.1:" + node.listenPort();
 
             // B -> A with B's in-process node: getpubkey, A answers, msg, ack; --wait returns on the ack

@@ -8,7 +8,8 @@ import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.mail.MailAgent;
-import dev.bmtool.node.mail.MailPow;
+import dev.bmtool.core.pow.PowScheduler;
+import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.node.mail.MailSettings;
 import dev.bmtool.node.mail.MailStore;
 import dev.bmtool.node.mail.Mailbox;
@@ -170,13 +171,13 @@ class MailProgramsTest {
         NodeConfig cfgB = NodeConfig.builder(dirB).listen(new InetSocketAddress("127.0.0.1", 0)).bootstrap(false)
                 .tls(false).apiPort(-1).build();
         try (Node nodeB = Node.start(cfgB, NodeLog.to(System.out, false));
-                Mailbox boxB = Mailbox.attach(nodeB, MailPow.cpuSolver(), fast, quiet);
+                Mailbox boxB = Mailbox.attach(nodeB, cpuPow(), fast, quiet);
                 MaildirFeed feed = MaildirFeed.start(dirB, maildir, boxB.store(), NodeLog.to(System.out, false))) {
             NodeConfig cfgA = NodeConfig.builder(dirA).listen(null)
                     .peers(List.of(new InetSocketAddress("127.0.0.1", nodeB.listenPort()))).bootstrap(false)
                     .tls(false).apiPort(0).build();
             try (Node nodeA = Node.start(cfgA, NodeLog.to(System.out, false));
-                    Mailbox boxA = Mailbox.attach(nodeA, MailPow.cpuSolver(), fast, quiet)) {
+                    Mailbox boxA = Mailbox.attach(nodeA, cpuPow(), fast, quiet)) {
                 Path body = tmp.resolve("body.txt");
                 Files.writeString(body, "Hello Bob,\nthis came from s-nail. Grüße!\n");
                 Path home = Files.createDirectories(tmp.resolve("home"));
@@ -217,5 +218,10 @@ class MailProgramsTest {
         } catch (java.io.IOException e) {
             return 0;
         }
+    }
+
+    /** A fresh local PoW service; the mailbox it is given closes it. */
+    private static PowService cpuPow() {
+        return PowService.of(PowScheduler.open(PowScheduler.Options.defaults(), m -> { }));
     }
 }

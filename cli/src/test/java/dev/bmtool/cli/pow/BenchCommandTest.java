@@ -25,6 +25,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void theCPatternIsMeasuredInTheSameRunAndCompared(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // a stand-in for the built powref binary: same arguments, same output line
+        java.nio.file.Path fake = dir.resolve("powref");
+        java.nio.file.Files.writeString(fake, "#!/bin/sh\n[ \"$1\" = 2 ] && echo 'trials_per_s 1000'\n");
+        fake.toFile().setExecutable(true);
+        PowCommandTest.Run r = PowCommandTest.run("bench", "--seconds", "0.2", "--no-opencl", "--threads", "2",
+                "--c-pattern", fake.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> m = Json.parseObject(r.out().strip());
+        List<?> engines = (List<?>) m.get("engines");
+        Map<?, ?> c = (Map<?, ?>) engines.get(engines.size() - 1);
+        assertEquals("c-openssl-pattern", c.get("engine"));
+        assertEquals(1000.0, ((Number) c.get("trialsPerSecond")).doubleValue());
+        assertTrue(((List<?>) m.get("notes")).stream().anyMatch(n -> n.toString().contains("the C/OpenSSL pattern")),
+                r.out());
+    }
+
+    @Test
     void badSeconds() {
         assertEquals(2, PowCommandTest.run("bench", "--seconds", "0").code());
     }

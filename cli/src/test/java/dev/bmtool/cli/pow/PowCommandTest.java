@@ -58,8 +58,26 @@ class PowCommandTest {
     }
 
     @Test
+    void aPowServerThatIsDownLeavesTheWorkToLocalEngines() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Run r = run("pow", "--initial-hash", ROW1_HASH, "--target", "281474976710655", "--pow-server",
+                "http://127.0.0.1:" + port, "--json");
+        assertEquals(0, r.code(), r.err());
+        Map<String, Object> m = Json.parseObject(r.out().strip());
+        assertTrue(PowMath.meets(Long.parseUnsignedLong((String) m.get("nonce"), 16), Hex.decode(ROW1_HASH),
+                281474976710655L));
+        assertTrue(!((String) m.get("engine")).startsWith("http"), (String) m.get("engine"));
+        Run bad = run("pow", "--initial-hash", ROW1_HASH, "--target", "1", "--pow-server", "ftp://x");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--pow-server"), bad.err());
+    }
+
+    @Test
     void initialHashAndTargetJsonOnEachCpuEngine() {
-        for (String engine : new String[] {"scalar", "simd", "cpu", "auto"}) {
+        for (String engine : new String[] {"scalar", "simd", "cpu", "auto", "messagedigest"}) {
             Run r = run("pow", "--initial-hash", ROW1_HASH, "--target", "0x0000ffffffffffff", "--engine", engine, "--json");
             assertEquals(0, r.code(), r.err());
             Map<String, Object> m = Json.parseObject(r.out().strip());

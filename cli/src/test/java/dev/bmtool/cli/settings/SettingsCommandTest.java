@@ -65,6 +65,16 @@ class SettingsCommandTest {
     }
 
     @Test
+    void powServersAreCheckedAndKept() {
+        assertEquals(0, run("settings", "set", "powservers", "http://tok@10.0.0.5:8445 http://127.0.0.1:8445").rc());
+        assertEquals("http://tok@10.0.0.5:8445, http://127.0.0.1:8445",
+                new IdentityStore(dir).load().section(KeysDat.SETTINGS_SECTION).get("powservers"));
+        CliRunner.Result bad = run("settings", "set", "powservers", "ftp://x:1");
+        assertEquals(2, bad.rc(), bad.err());
+        assertTrue(bad.err().contains("http://"), bad.err());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void perAddressSettingReachesTheIdentity() {
         String me = Json.parseObject(run("identity", "new", "--json").out().trim()).get("address").toString();

@@ -26,7 +26,7 @@ public final class BatchPowSolver implements AutoCloseable {
     private record Pending(PowJob job, CompletableFuture<PowScheduler.Outcome> answer) {
     }
 
-    private final PowScheduler scheduler;
+    private final PowBackend scheduler;
     private final int maxBatch;
     private final long windowNanos;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -38,7 +38,7 @@ public final class BatchPowSolver implements AutoCloseable {
      * @param maxBatch  most jobs per batch (1: no batching)
      * @param window    how long the first job of a batch waits for more when none are queued
      */
-    public BatchPowSolver(PowScheduler scheduler, int maxBatch, Duration window) {
+    public BatchPowSolver(PowBackend scheduler, int maxBatch, Duration window) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("batch size must be at least 1: " + maxBatch);
         }

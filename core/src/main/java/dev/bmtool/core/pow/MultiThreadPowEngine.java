@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * batches of nonces from one counter, so no two threads ever try the same nonce and a fast
  * thread never idles while a slow one still has work. The first find stops the others; when
  * several threads find in the same moment the one closest to the range start wins (so a
- * search whose first nonce is valid returns it). Every result is re-verified with
- * {@link PowMath#trialValue} before it is returned.
+ * search whose first nonce is valid returns it). Results are verified by the caller
+ * ({@link dev.bmtool.core.pow.service.PowService}), once.
  *
  * <p>Worker threads are daemon threads kept for the engine's life, so jobs do not pay thread
  * start-up; {@link #close()} stops them.
@@ -29,7 +29,6 @@ public final class MultiThreadPowEngine implements PowEngine {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    private final String name;
     private final boolean randomStart;
     private final PowEngine[] workers;
     private final ExecutorService pool;
@@ -45,7 +44,6 @@ public final class MultiThreadPowEngine implements PowEngine {
         for (int i = 0; i < threads; i++) {
             workers[i] = factory.get();
         }
-        this.name = workers[0].name() + "*" + threads;
         int id = POOLS.incrementAndGet();
         this.poolId = id;
         AtomicInteger n = new AtomicInteger();
@@ -66,9 +64,10 @@ public final class MultiThreadPowEngine implements PowEngine {
         return new MultiThreadPowEngine(threads, factory, randomStart);
     }
 
+    /** The workers' engine name and thread count; it changes when a warming CPU engine switches to SIMD. */
     @Override
     public String name() {
-        return name;
+        return workers[0].name() + "*" + workers.length;
     }
 
     /** Worker threads are named {@code bmtool-pow-<poolId>-<n>}. */
@@ -82,7 +81,7 @@ public final class MultiThreadPowEngine implements PowEngine {
 
     @Override
     public String toString() {
-        return name;
+        return name();
     }
 
     /** Shared state of one search. */
@@ -156,7 +155,7 @@ public final class MultiThreadPowEngine implements PowEngine {
                 s.stop = true;
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException re ? re
-                            : new IllegalStateException(name + " worker failed", e.getCause());
+                            : new IllegalStateException(name() + " worker failed", e.getCause());
                 }
             }
         }
@@ -164,7 +163,7 @@ public final class MultiThreadPowEngine implements PowEngine {
             throw failure;
         }
         if (best != null) {
-            return Verify.checked(name, job, PowResult.found(best.nonce, best.trialValue, trials));
+            return PowResult.found(best.nonce, best.trialValue, trials);
         }
         return cancelled ? PowResult.cancelled(trials) : PowResult.exhausted(trials);
     }

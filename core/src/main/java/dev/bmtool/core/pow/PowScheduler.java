@@ -23,33 +23,37 @@ import java.util.function.Consumer;
  * available) and, for jobs large enough to pay for them, the accelerators offered by
  * {@link PowEngineProvider}s (OpenCL devices, found with {@link ServiceLoader} when that module
  * is on the class path). The nonce space is split into one contiguous slice per engine; the
- * first valid nonce wins and cancels the rest; every result is re-verified with
- * {@link PowMath#trialValue}.
+ * first find wins and cancels the rest. Results are not verified here: the
+ * {@link dev.bmtool.core.pow.service.PowService} verifies every answer once and calls
+ * {@link #distrust} for an engine that answered wrongly.
  *
  * <p>Engines stay open across jobs (accelerators are opened on the first job that wants them),
  * so a long-running server pays device set-up once. Jobs run one at a time: each already uses
  * every engine. Close the scheduler to free the engines and threads.
  */
-public final class PowScheduler implements AutoCloseable {
+public final class PowScheduler implements PowBackend {
 
     /** Which engines {@code --engine} selects. */
     public enum EngineKind {
         /** CPU for small jobs; CPU and every accelerator for large ones. */
         AUTO,
-        /** All CPU threads, SIMD when available, else scalar. */
+        /** All CPU threads: SIMD once it is compiled, MessageDigest until then (see WarmingCpuEngine). */
         CPU,
         /** All CPU threads on the SIMD engine (an error when it is unavailable). */
         SIMD,
         /** All CPU threads on the scalar engine. */
         SCALAR,
         /** OpenCL devices only (an error when there are none). */
-        OPENCL;
+        OPENCL,
+        /** All CPU threads on the JDK's MessageDigest SHA-512 (the baseline; fast from the start). */
+        MESSAGEDIGEST;
 
         public static EngineKind parse(String s) {
             try {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown engine '" + s + "' (auto, cpu, simd, scalar, opencl)");
+                throw new IllegalArgumentException("unknown engine '" + s
+                        + "' (auto, cpu, simd, scalar, messagedigest, opencl)");
             }
         }
     }
@@ -128,13 +132,6 @@ public final class PowScheduler implements AutoCloseable {
     /** Jobs expected to take fewer trials stay on the CPU (about a second or two of CPU time). */
     public static final double ACCELERATOR_MIN_TRIALS = 1 << 24;
 
-    /**
-     * In auto/cpu mode, jobs expected to take fewer trials run on the scalar engine: the SIMD
-     * engine is only fast once C2 has compiled it (seconds after start; interpreted Vector API
-     * code is a thousand times slower), so small jobs finish sooner on scalar code.
-     */
-    public static final double SIMD_MIN_TRIALS = 1 << 21;
-
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
@@ -142,10 +139,10 @@ public final class PowScheduler implements AutoCloseable {
     /** Tests lower it to exercise the accelerator path with small jobs. */
     volatile double acceleratorMinTrials = ACCELERATOR_MIN_TRIALS;
     private final PowEngine cpu; // null for OPENCL
-    private final PowEngine cpuSmall; // scalar engine for small jobs in auto/cpu mode when cpu is SIMD; else null
     private final List<PowEngineProvider> providers;
     private final Consumer<String> problems;
     private final List<PowEngine> accelerators = new ArrayList<>();
+    private final java.util.Set<String> dropped = new java.util.HashSet<>();
     private boolean acceleratorsOpened;
     private final ExecutorService runners;
     private final SecureRandom random = new SecureRandom();
@@ -166,13 +163,17 @@ public final class PowScheduler implements AutoCloseable {
                 yield MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines::simd, options.randomStart());
             }
             case SCALAR -> MultiThreadPowEngine.of(options.cpuThreads(), ScalarPowEngine::new, options.randomStart());
-            case AUTO, CPU -> MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines.bestFactory(),
+            case MESSAGEDIGEST -> MultiThreadPowEngine.of(options.cpuThreads(), ReferencePowEngine::new,
                     options.randomStart());
+            // warm-aware: MessageDigest until the SIMD engine is compiled, then SIMD for every job, however small
+            case AUTO, CPU -> {
+                // with two threads or more, one of them drives the cold SIMD engine (see WarmingCpuEngine)
+                int[] made = {0};
+                int n = options.cpuThreads();
+                yield MultiThreadPowEngine.of(n, () -> new WarmingCpuEngine(SimdWarmUp.GLOBAL, n >= 2 && made[0]++ == 0),
+                        options.randomStart());
+            }
         };
-        this.cpuSmall = (options.engine() == EngineKind.AUTO || options.engine() == EngineKind.CPU)
-                && CpuEngines.simdAvailable()
-                ? MultiThreadPowEngine.of(options.cpuThreads(), ScalarPowEngine::new, options.randomStart())
-                : null;
         AtomicInteger n = new AtomicInteger();
         this.runners = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bmtool-pow-scheduler-" + n.incrementAndGet());
@@ -250,6 +251,7 @@ public final class PowScheduler implements AutoCloseable {
     }
 
     /** Names of the engines a job of the given expected size would use now. */
+    @Override
     public synchronized List<String> engineNames(double expectedTrials) {
         return participants(expectedTrials).stream().map(PowEngine::name).toList();
     }
@@ -257,7 +259,7 @@ public final class PowScheduler implements AutoCloseable {
     private List<PowEngine> participants(double expectedTrials) {
         List<PowEngine> out = new ArrayList<>();
         if (cpu != null) {
-            out.add(cpuSmall != null && expectedTrials < SIMD_MIN_TRIALS ? cpuSmall : cpu);
+            out.add(cpu);
         }
         if (options.engine() == EngineKind.OPENCL) {
             openAccelerators();
@@ -299,6 +301,7 @@ public final class PowScheduler implements AutoCloseable {
      * True when {@link #solveBatch} really batches: an engine that searches many jobs per launch
      * (an OpenCL device) is in use. May open the accelerators.
      */
+    @Override
     public synchronized boolean batching() {
         return !closed && !batchEngines().isEmpty();
     }
@@ -314,6 +317,7 @@ public final class PowScheduler implements AutoCloseable {
      * <p>Outcomes of cancelled jobs (the listener or {@link #close()}) have status
      * {@code CANCELLED}. Progress events cover the whole batch (expected trials summed).
      */
+    @Override
     public synchronized List<Outcome> solveBatch(List<PowJob> jobs, Listener listener) {
         if (closed) {
             throw new IllegalStateException("scheduler is closed");
@@ -359,8 +363,8 @@ public final class PowScheduler implements AutoCloseable {
                     Duration elapsed = Duration.ofNanos(share.endNanos() - startNanos);
                     Outcome[] mine = new Outcome[to - from];
                     for (int j = from; j < to; j++) {
-                        mine[j - from] = new Outcome(Verify.checked(engine.name(), jobs.get(j),
-                                share.results().get(j - from)), engine.name(), elapsed, to - from);
+                        mine[j - from] = new Outcome(share.results().get(j - from), engine.name(), elapsed,
+                                to - from);
                     }
                     System.arraycopy(mine, 0, out, from, mine.length);
                 } catch (ExecutionException | IllegalStateException e) {
@@ -393,6 +397,7 @@ public final class PowScheduler implements AutoCloseable {
     }
 
     /** Searches the whole nonce space for {@code job}; blocks until found or cancelled. */
+    @Override
     public synchronized Outcome solve(PowJob job, Listener listener) {
         if (closed) {
             throw new IllegalStateException("scheduler is closed");
@@ -443,8 +448,8 @@ public final class PowScheduler implements AutoCloseable {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         Win win = monitor.winner.get();
         if (win != null) {
-            PowResult r = PowResult.found(win.result.nonce(), win.result.trialValue(), trials);
-            return new Outcome(Verify.checked(win.engine, job, r), win.engine, elapsed);
+            return new Outcome(PowResult.found(win.result.nonce(), win.result.trialValue(), trials), win.engine,
+                    elapsed);
         }
         if (failure != null) {
             throw failure;
@@ -484,7 +489,7 @@ public final class PowScheduler implements AutoCloseable {
     private PowResult run(PowEngine engine, PowJob job, NonceRange slice, JobMonitor monitor) {
         PowResult r;
         long size = slice.size();
-        if (options.randomStart() && engine != cpu && engine != cpuSmall && size != 1) {
+        if (options.randomStart() && engine != cpu && size != 1) {
             // the CPU engine rotates itself; here: [start+r, last] then [start, start+r)
             long skip = size == 0 ? random.nextLong() >>> 1 : Long.remainderUnsigned(random.nextLong(), size);
             r = engine.search(job, new NonceRange(slice.start() + skip, size - skip), monitor);
@@ -496,7 +501,6 @@ public final class PowScheduler implements AutoCloseable {
             r = engine.search(job, slice, monitor);
         }
         if (r.found()) {
-            Verify.checked(engine.name(), job, r);
             if (monitor.winner.compareAndSet(null, new Win(engine.name(), r))) {
                 monitor.stop = true;
             }
@@ -571,6 +575,43 @@ public final class PowScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Long-lived processes call this when they open: the SIMD engine is compiled in the
+     * background (a daemon thread, once per JVM), and from then on every job runs on it.
+     */
+    @Override
+    public void warmUp() {
+        if (options.engine() == EngineKind.AUTO || options.engine() == EngineKind.CPU) {
+            SimdWarmUp.GLOBAL.start();
+        }
+    }
+
+    /** True once the SIMD engine is compiled and measured faster than MessageDigest in this JVM. */
+    public static boolean simdWarm() {
+        return SimdWarmUp.GLOBAL.warm();
+    }
+
+    /**
+     * Stops using the accelerator named {@code engine} (it answered wrongly) and closes it; true
+     * when one was in use. The CPU engine is never dropped: a wrong CPU answer is a bug, and
+     * {@link IllegalStateException} says so.
+     */
+    @Override
+    public synchronized boolean distrust(String engine) {
+        for (PowEngine e : List.copyOf(accelerators)) {
+            if (e.name().equals(engine)) {
+                accelerators.remove(e);
+                dropped.add(engine);
+                e.close();
+                return true;
+            }
+        }
+        if (dropped.contains(engine)) {
+            return false; // more answers of a batch it already spoilt
+        }
+        throw new IllegalStateException("the CPU engine " + engine + " returned a wrong result");
+    }
+
     /** Cancels a running job, then frees the engines and threads. */
     @Override
     public void close() {
@@ -593,9 +634,6 @@ public final class PowScheduler implements AutoCloseable {
         }
         if (cpu != null) {
             cpu.close();
-        }
-        if (cpuSmall != null) {
-            cpuSmall.close();
         }
         accelerators.forEach(PowEngine::close);
         accelerators.clear();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmtool.core.pow.service.PowService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +192,9 @@ class PowSchedulerBatchTest {
     void aDeviceWithWrongAnswersIsDroppedAndItsJobsSolvedElsewhere() {
         Provider p = new Provider(2, true, false);
         List<String> problems = new CopyOnWriteArrayList<>();
-        try (PowScheduler s = open(PowScheduler.EngineKind.OPENCL, p, problems)) {
+        // the service verifies every answer and drops the engine that gave a wrong one
+        try (PowService s = PowService.of(open(PowScheduler.EngineKind.OPENCL, p, problems), List.of(),
+                problems::add)) {
             List<PowJob> jobs = jobs(4);
             List<PowScheduler.Outcome> out = s.solveBatch(jobs, PowScheduler.Listener.NONE);
             assertSolved(jobs, out);

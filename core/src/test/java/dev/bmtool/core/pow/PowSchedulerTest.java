@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bmtool.core.pow.service.PowService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,7 +78,7 @@ class PowSchedulerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PowScheduler.EngineKind.class, names = {"AUTO", "CPU", "SIMD", "SCALAR"})
+    @EnumSource(value = PowScheduler.EngineKind.class, names = {"AUTO", "CPU", "SIMD", "SCALAR", "MESSAGEDIGEST"})
     void solvesTheSampleJobOnTheCpu(PowScheduler.EngineKind kind) {
         long target = PowMath.verifierTarget(SAMPLE.length, 300, 1000, 1000);
         try (PowScheduler s = PowScheduler.open(new PowScheduler.Options(kind, 2, false), List.of(), m -> { })) {
@@ -118,8 +119,8 @@ class PowSchedulerTest {
     @Test
     void aWrongResultIsCaughtAndNamesTheEngine() {
         FakeProvider p = new FakeProvider(true);
-        try (PowScheduler s = PowScheduler.open(new PowScheduler.Options(PowScheduler.EngineKind.OPENCL, 1, false),
-                List.of(p), m -> { })) {
+        try (PowService s = PowService.of(PowScheduler.open(new PowScheduler.Options(PowScheduler.EngineKind.OPENCL,
+                1, false), List.of(p), m -> { }))) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> s.solve(new PowJob(IH, 1000), PowScheduler.Listener.NONE));
             assertTrue(e.getMessage().contains("broken-gpu"), e.getMessage());

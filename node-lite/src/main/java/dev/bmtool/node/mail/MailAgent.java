@@ -17,6 +17,7 @@ import dev.bmtool.core.message.ObjectCrypto;
 import dev.bmtool.core.message.SenderKeys;
 import dev.bmtool.core.object.BitmessageObject;
 import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.core.wire.ObjectMessage;
 import dev.bmtool.core.wire.Packet;
 import java.io.IOException;
@@ -29,6 +30,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -40,8 +44,11 @@ import java.util.function.LongSupplier;
  * recipient's difficulty, submit; resend with a doubled TTL when no ack came after TTL*1.1.
  * Receiving ({@link #poll}): every object the node stored since the last call is matched against
  * our identities and subscriptions; nothing in an object can stop the agent or touch stored
- * messages (failures are counted and skipped). Methods are synchronized: one agent, one thread
- * of work at a time.
+ * messages (failures are counted and skipped). Methods are synchronized, but no proof of work
+ * runs under the agent's lock: {@link #work} releases it while the {@link PowService} searches
+ * (a monitor wait), and work that receiving triggers (answering a getpubkey, sending to a pubkey
+ * that just arrived, the timers) is run by {@link #poll} after it has released its own locks. So
+ * receiving, the API and other commands go on while a nonce is searched.
  */
 public final class MailAgent implements AutoCloseable {
     /** To-address PyBitmessage shows for received broadcasts. */
@@ -67,7 +74,7 @@ public final class MailAgent implements AutoCloseable {
     private final IdentityStore identityStore;
     private final MailStore store;
     private final NodeLink link;
-    private final MailPow pow;
+    private final PowService pow;
     private final MailSettings settings;
     private final Listener listener;
     private final LongSupplier clock;
@@ -77,10 +84,12 @@ public final class MailAgent implements AutoCloseable {
     private KeysDatSettings keysDatSettings = KeysDatSettings.DEFAULT;
     private FileTime identitiesTime;
     private long skipped;
+    /** Work with proof of work that receiving asked for; {@link #poll} runs it after releasing its locks. */
+    private final java.util.LinkedHashMap<String, Runnable> deferred = new java.util.LinkedHashMap<>();
     private volatile boolean closed;
     private Thread loop;
 
-    public MailAgent(Path dataDir, MailStore store, NodeLink link, MailPow pow, MailSettings settings,
+    public MailAgent(Path dataDir, MailStore store, NodeLink link, PowService pow, MailSettings settings,
             Listener listener, LongSupplier clock) {
         this.identityStore = new IdentityStore(dataDir);
         this.store = store;
@@ -166,7 +175,7 @@ public final class MailAgent implements AutoCloseable {
         return Math.min(MailSettings.MAX_TTL, ttl + random.nextInt(601) - 300);
     }
 
-    private void emit(String step, String detail, MailPow.Done d) {
+    private void emit(String step, String detail, PowService.Solved d) {
         listener.event(new Event(step, detail, d == null ? null : d.engine(), d == null ? null : d.elapsed()));
     }
 
@@ -249,7 +258,7 @@ public final class MailAgent implements AutoCloseable {
                 MailStore.BROADCAST_QUEUED, now(), encoding);
         long expires = now() + jitter(ttl);
         BitmessageObject o = ObjectCrypto.encryptBroadcast(id, encoding, text, expires);
-        MailPow.Done d = pow.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
+        PowService.Solved d = work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
         String hash = link.submit(d.object().write());
         store.markSent(rowId, MailStore.BROADCAST_SENT, Hex.decode(hash), ttl, 0, now(), 0, d.engine());
         emit("broadcast sent", from + " (" + d.object().length() + " bytes)", d);
@@ -375,9 +384,9 @@ public final class MailAgent implements AutoCloseable {
                 to.stream(), payload);
         // reserve before the PoW, so another process sharing mail.db does not send a second one meanwhile
         store.setState(key + ".next", now() + ttl);
-        MailPow.Done d;
+        PowService.Solved d;
         try {
-            d = pow.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
+            d = work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
             link.submit(d.object().write());
         } catch (RuntimeException e) {
             store.setState(key + ".next", 0);
@@ -396,7 +405,7 @@ public final class MailAgent implements AutoCloseable {
             long expires = now() + jitter(ttl);
             byte[] ackPacket = new byte[0];
             if (r.wantsAck()) {
-                MailPow.Done ack = makeAck(e.ackData(), ttl);
+                PowService.Solved ack = makeAck(e.ackData(), ttl);
                 ackPacket = Packet.of(ObjectMessage.COMMAND, ack.object().write()).write();
                 emit("ack object prepared", "TTL bucket " + MailSettings.ackTtl(ttl) / 3600 + " h", ack);
             }
@@ -404,7 +413,7 @@ public final class MailAgent implements AutoCloseable {
                     to.ripe(), e.encoding(), encodeText(e.encoding(), e.subject(), e.body()), ackPacket);
             BitmessageObject o = ObjectCrypto.encryptMsg(c, from.signingKey(), r.keys().encryptionKey(), expires,
                     to.stream());
-            MailPow.Done d = pow.work(o, r.keys().nonceTrialsPerByte(), r.keys().payloadLengthExtraBytes());
+            PowService.Solved d = work(o, r.keys().nonceTrialsPerByte(), r.keys().payloadLengthExtraBytes());
             String hash = link.submit(d.object().write());
             String status = r.wantsAck() ? MailStore.MSG_SENT : MailStore.MSG_SENT_NO_ACK;
             long nextTry = r.wantsAck() ? now() + ttl + ttl / 10 : 0;
@@ -419,11 +428,11 @@ public final class MailAgent implements AutoCloseable {
     }
 
     /** The ack object: nonce || expiresTime || ackdata, PoW at network minimum, TTL bucket of the msg TTL. */
-    private MailPow.Done makeAck(byte[] ackData, long msgTtl) {
+    private PowService.Solved makeAck(byte[] ackData, long msgTtl) {
         long expires = now() + jitter(MailSettings.ackTtl(msgTtl));
         byte[] raw = new ByteWriter(16 + ackData.length).writeInt64(0).writeInt64(expires).writeBytes(ackData)
                 .toByteArray();
-        return pow.work(BitmessageObject.read(raw), PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE,
+        return work(BitmessageObject.read(raw), PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE,
                 PowMath.DEFAULT_EXTRA_BYTES);
     }
 
@@ -435,7 +444,7 @@ public final class MailAgent implements AutoCloseable {
         long expires = now() + jitter(settings.pubkeyTtl());
         BitmessageObject o = id.address().version() >= 4 ? ObjectCrypto.encryptPubkey(id, expires)
                 : ObjectCrypto.signPubkeyV3(id, expires);
-        MailPow.Done d = pow.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
+        PowService.Solved d = work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
         String hash = link.submit(d.object().write());
         store.setPublished(id.address(), now());
         emit("pubkey published", id.address() + " (v" + id.address().version() + ", " + d.object().length()
@@ -450,12 +459,15 @@ public final class MailAgent implements AutoCloseable {
      * for new ones), then runs the timers. Returns how many objects were looked at.
      */
     public int poll(long waitMillis) {
+        int n;
         pollLock.lock(); // one poll at a time (the loop and a command's catch-up), so no object is handled twice
         try {
-            return pollLocked(waitMillis);
+            n = pollLocked(waitMillis);
         } finally {
             pollLock.unlock();
         }
+        runDeferred(); // the proof of work receiving asked for, with no lock held
+        return n;
     }
 
     private int pollLocked(long waitMillis) {
@@ -480,8 +492,71 @@ public final class MailAgent implements AutoCloseable {
                 // (inbox de-duplicates by sigHash, acks and pubkey answers are idempotent)
                 store.setState(SEQ_KEY, batch.getLast().seq());
             }
-            tick();
+            later("tick", this::tick);
             return batch.size();
+        }
+    }
+
+    /** Queues work with proof of work for {@link #poll} to run once its locks are released; one per key. */
+    private void later(String key, Runnable task) {
+        deferred.putIfAbsent(key, task);
+    }
+
+    /** Runs the queued work, each task under the agent's lock (which {@link #work} releases during PoW). */
+    private void runDeferred() {
+        while (!closed) {
+            Runnable task;
+            synchronized (this) {
+                var it = deferred.values().iterator();
+                if (!it.hasNext()) {
+                    return;
+                }
+                task = it.next();
+                it.remove();
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    skip(e.getMessage() == null ? e.toString() : e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Proof of work for {@code o} with the agent's lock released while it runs: the search goes
+     * to the service's own thread and this thread waits on the agent's monitor, which lets
+     * receiving, the API and other commands in; the lock is held again on return. Interrupting
+     * the waiting thread cancels the search.
+     */
+    private PowService.Solved work(BitmessageObject o, long nonceTrialsPerByte, long extraBytes) {
+        long ttl = Math.max(0, o.expiresTime() - now());
+        if (!Thread.holdsLock(this)) {
+            throw new IllegalStateException("work() needs the agent's lock");
+        }
+        AtomicBoolean cancel = new AtomicBoolean();
+        CompletableFuture<PowService.Solved> f = pow.solveObjectAsync(o, ttl, nonceTrialsPerByte, extraBytes,
+                () -> cancel.get() || closed);
+        f.whenComplete((r, e) -> {
+            synchronized (this) {
+                notifyAll();
+            }
+        });
+        boolean interrupted = false;
+        while (!f.isDone()) {
+            try {
+                wait(); // releases the agent's lock until the search ends
+            } catch (InterruptedException e) {
+                interrupted = true;
+                cancel.set(true);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
         }
     }
 
@@ -704,7 +779,12 @@ public final class MailAgent implements AutoCloseable {
                 return;
             }
             emit("getpubkey received", "for " + a, null);
-            publishPubkey(id);
+            later("publish " + a.encode(), () -> {
+                long published = store.lastPublished(a); // a second getpubkey in the same batch asks again
+                if (published <= 0 || published + settings.pubkeyTtl() <= now()) {
+                    publishPubkey(id);
+                }
+            });
             return;
         }
     }
@@ -762,6 +842,10 @@ public final class MailAgent implements AutoCloseable {
     }
 
     private void deliverAwaiting(Address a) {
+        later("deliver " + a.encode(), () -> deliverAwaitingNow(a));
+    }
+
+    private void deliverAwaitingNow(Address a) {
         for (MailStore.SentEntry e : store.sentWithStatus(MailStore.AWAITING_PUBKEY)) {
             if (e.to().equals(a.encode())) {
                 deliver(e.id());

@@ -1,5 +1,6 @@
 package dev.bmtool.node.mail;
 
+import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
@@ -19,10 +20,10 @@ public final class Mailbox implements AutoCloseable {
     private final Node ownedNode;
     private final Node node;
     private final MailStore store;
-    private final MailPow pow;
+    private final PowService pow;
     private final MailAgent agent;
 
-    private Mailbox(Node ownedNode, Node node, MailStore store, MailPow pow, MailAgent agent) {
+    private Mailbox(Node ownedNode, Node node, MailStore store, PowService pow, MailAgent agent) {
         this.ownedNode = ownedNode;
         this.node = node;
         this.store = store;
@@ -30,12 +31,15 @@ public final class Mailbox implements AutoCloseable {
         this.agent = agent;
     }
 
-    /** Starts a node with {@code config} and an agent (with its receive loop) on it. */
-    public static Mailbox embedded(NodeConfig config, NodeLog log, MailPow.Solver solver, MailSettings settings,
+    /**
+     * Starts a node with {@code config} and an agent (with its receive loop) on it. The mailbox
+     * owns {@code pow} and closes it.
+     */
+    public static Mailbox embedded(NodeConfig config, NodeLog log, PowService pow, MailSettings settings,
             MailAgent.Listener listener) throws IOException {
         Node n = Node.start(config, log);
         try {
-            return build(n, n, config.dataDir(), solver, settings, listener, true);
+            return build(n, n, config.dataDir(), pow, settings, listener, true);
         } catch (IOException | RuntimeException e) {
             n.close();
             throw e;
@@ -43,16 +47,15 @@ public final class Mailbox implements AutoCloseable {
     }
 
     /** An agent with its receive loop on a node running in this process; closing leaves the node running. */
-    public static Mailbox attach(Node node, MailPow.Solver solver, MailSettings settings, MailAgent.Listener listener)
+    public static Mailbox attach(Node node, PowService pow, MailSettings settings, MailAgent.Listener listener)
             throws IOException {
-        return build(null, node, node.config().dataDir(), solver, settings, listener, true);
+        return build(null, node, node.config().dataDir(), pow, settings, listener, true);
     }
 
     /** An agent that sends through a running node's API; the node's own agent does the receiving. */
-    public static Mailbox remote(Path dataDir, ApiClient api, MailPow.Solver solver, MailSettings settings,
+    public static Mailbox remote(Path dataDir, ApiClient api, PowService pow, MailSettings settings,
             MailAgent.Listener listener) throws IOException {
         MailStore store = MailStore.open(dataDir);
-        MailPow pow = new MailPow(solver, MailAgent::systemClock);
         return new Mailbox(null, null, store, pow, new MailAgent(dataDir, store, NodeLink.of(api), pow, settings,
                 listener, MailAgent::systemClock));
     }
@@ -63,10 +66,9 @@ public final class Mailbox implements AutoCloseable {
      */
     public static Mailbox queueing(Path dataDir) throws IOException {
         MailStore store = MailStore.open(dataDir);
-        MailPow.Solver none = (job, cancelled) -> {
+        PowService pow = PowService.of((job, listener) -> {
             throw new IllegalStateException("this mailbox only queues");
-        };
-        MailPow pow = new MailPow(none, MailAgent::systemClock);
+        });
         NodeLink noNode = new NodeLink() {
             @Override
             public String submit(byte[] object) {
@@ -87,10 +89,9 @@ public final class Mailbox implements AutoCloseable {
                 null, MailAgent::systemClock));
     }
 
-    private static Mailbox build(Node owned, Node node, Path dataDir, MailPow.Solver solver, MailSettings settings,
+    private static Mailbox build(Node owned, Node node, Path dataDir, PowService pow, MailSettings settings,
             MailAgent.Listener listener, boolean loop) throws IOException {
         MailStore store = MailStore.open(dataDir);
-        MailPow pow = new MailPow(solver, MailAgent::systemClock);
         MailAgent agent = new MailAgent(dataDir, store, NodeLink.of(node), pow, settings, listener,
                 MailAgent::systemClock);
         if (loop) {

@@ -3,6 +3,7 @@ package dev.bmtool.node.mail;
 import dev.bmtool.core.object.BitmessageObject;
 import dev.bmtool.core.object.OnionPeerPayload;
 import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.Offer;
@@ -25,28 +26,28 @@ public final class OnionPeerPublisher implements AutoCloseable {
     static final long TTL = 7 * 24 * 3600;
     private final Node node;
     private final ProxySettings onion;
-    private final MailPow pow;
+    private final PowService pow;
     private final NodeLog log;
     private final ScheduledExecutorService timer;
     private final SecureRandom random = new SecureRandom();
 
-    private OnionPeerPublisher(Node node, ProxySettings onion, MailPow.Solver solver, NodeLog log) {
+    private OnionPeerPublisher(Node node, ProxySettings onion, PowService pow, NodeLog log) {
         this.node = node;
         this.onion = onion;
-        this.pow = new MailPow(solver, MailAgent::systemClock);
+        this.pow = pow;
         this.log = log;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("bm-onionpeer")
                 .factory());
     }
 
     /** Starts publishing when the node has an onion service ({@code onionhostname}); else null. */
-    public static OnionPeerPublisher startIfOnion(Node node, MailPow.Solver solver, NodeLog log) {
+    public static OnionPeerPublisher startIfOnion(Node node, PowService pow, NodeLog log) {
         ProxySettings p = node.config().proxy();
         if (p == null || !p.hasOnion()) {
-            solver.close();
+            pow.close();
             return null;
         }
-        OnionPeerPublisher o = new OnionPeerPublisher(node, p, solver, log);
+        OnionPeerPublisher o = new OnionPeerPublisher(node, p, pow, log);
         o.timer.scheduleWithFixedDelay(o::publishIfMissing, 5, 2 * 3600, TimeUnit.SECONDS);
         return o;
     }
@@ -72,7 +73,8 @@ public final class OnionPeerPublisher implements AutoCloseable {
             long expires = now + TTL + random.nextInt(601) - 300;
             BitmessageObject o = BitmessageObject.of(0, expires, BitmessageObject.TYPE_ONIONPEER, ours.version(),
                     Node.STREAM, ours.write());
-            MailPow.Done d = pow.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
+            PowService.Solved d = pow.solveObject(o, expires - now, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE,
+                    PowMath.DEFAULT_EXTRA_BYTES, null);
             Offer r = node.submit(d.object().write());
             log.info("onionpeer object for " + onion.onionHostname() + ":" + onion.onionPort() + " published ("
                     + r.hashHex().substring(0, 16) + "..., PoW " + d.engine() + ")");

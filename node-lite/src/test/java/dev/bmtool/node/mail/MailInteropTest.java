@@ -58,9 +58,7 @@ class MailInteropTest {
                     return "test";
                 }
             };
-            MailAgent agent = new MailAgent(dir, store, link, new MailPow((j, c) -> {
-                throw new AssertionError("no PoW expected");
-            }, MailAgent::systemClock), MailSettings.defaults(), MailAgent.Listener.NONE, MailAgent::systemClock);
+            MailAgent agent = new MailAgent(dir, store, link, MailTesting.noPow("no PoW expected"), MailSettings.defaults(), MailAgent.Listener.NONE, MailAgent::systemClock);
             Address v4Sender = Address.decode("BM-2cXxfcSetKnbHJX2Y85rSkaVpsdNUZ5q9h");
             Address v3Sender = Address.decode("BM-2D9Vc5rFxxR5vTi53T9gkLfemViHRMVLQZ");
             store.subscribe(v4Sender, "v4", 0);

@@ -12,6 +12,7 @@ import dev.bmtool.core.message.MsgContent;
 import dev.bmtool.core.message.ObjectCrypto;
 import dev.bmtool.core.object.BitmessageObject;
 import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.core.wire.Packet;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -60,9 +61,7 @@ class MailRobustnessTest {
         me = MailTesting.newIdentity(dir, "me");
         other = AddressGenerator.random("other", 4, 1, 1, rnd);
         store = MailStore.open(dir);
-        MailPow pow = new MailPow((job, cancelled) -> {
-            throw new AssertionError("no proof of work expected here");
-        }, MailAgent::systemClock);
+        PowService pow = MailTesting.noPow("no proof of work expected here");
         agent = new MailAgent(dir, store, link, pow, MailTesting.SETTINGS, MailAgent.Listener.NONE,
                 MailAgent::systemClock);
     }

@@ -3,6 +3,8 @@ package dev.bmtool.node.mail;
 import dev.bmtool.core.address.AddressGenerator;
 import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.address.IdentityStore;
+import dev.bmtool.core.pow.PowScheduler;
+import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import java.net.InetSocketAddress;
@@ -15,7 +17,9 @@ import java.util.function.BooleanSupplier;
 /** Loopback mailboxes with short TTLs (real network difficulty, small PoW). */
 final class MailTesting {
     static final MailSettings SETTINGS = MailSettings.shortLived(600);
-    static final MailPow.Solver SOLVER = MailPow.cpuSolver();
+    /** One CPU engine set for all tests. */
+    static final PowService SOLVER = PowService.of(PowScheduler.open(
+            new PowScheduler.Options(PowScheduler.EngineKind.CPU, 0, false), m -> { }));
 
     private MailTesting() {
     }
@@ -29,16 +33,16 @@ final class MailTesting {
                 .tls(false).apiPort(-1).limits(limits).build();
     }
 
-    static MailPow.Solver sharedSolver() {
+    static PowService sharedSolver() {
         // one engine for all tests: closing a mailbox must not close it
-        return new MailPow.Solver() {
-            @Override
-            public MailPow.Solved solve(dev.bmtool.core.pow.PowJob job, java.util.function.BooleanSupplier cancelled) {
-                synchronized (SOLVER) {
-                    return SOLVER.solve(job, cancelled);
-                }
-            }
-        };
+        return SOLVER.view();
+    }
+
+    /** A service whose every use fails the test. */
+    static PowService noPow(String why) {
+        return PowService.of((job, listener) -> {
+            throw new AssertionError(why);
+        });
     }
 
     static Mailbox start(Path dir, String name, int... peerPorts) throws Exception {

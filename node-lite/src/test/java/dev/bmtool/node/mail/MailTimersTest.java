@@ -12,6 +12,7 @@ import dev.bmtool.core.message.ObjectCrypto;
 import dev.bmtool.core.object.BitmessageObject;
 import dev.bmtool.core.object.ObjectValidator;
 import dev.bmtool.core.pow.PowMath;
+import dev.bmtool.core.pow.service.PowService;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class MailTimersTest {
     void setUp() throws Exception {
         me = MailTesting.newIdentity(dir, "me");
         store = MailStore.open(dir);
-        MailPow pow = new MailPow(MailTesting.sharedSolver(), () -> clock[0]);
+        PowService pow = MailTesting.sharedSolver();
         agent = new MailAgent(dir, store, link, pow, MailSettings.shortLived(600), MailAgent.Listener.NONE,
                 () -> clock[0]);
     }
