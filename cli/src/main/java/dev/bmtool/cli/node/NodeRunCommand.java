@@ -42,7 +42,7 @@ public final class NodeRunCommand implements Callable<Integer> {
     @Option(names = "--no-tls", description = "Do not offer TLS (NODE_SSL); connections stay plain TCP.")
     boolean noTls;
 
-    @Option(names = "--api-port", paramLabel = "N", defaultValue = "8442",
+    @Option(names = "--api-port", paramLabel = "N", defaultValue = "8446",
             description = "Control API port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int apiPort;
 

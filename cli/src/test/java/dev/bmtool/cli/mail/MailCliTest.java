@@ -154,7 +154,7 @@ class MailCliTest {
             assertTrue(r.err().contains("bmtool: warning: peer 127.0.0.1:" + ss.getLocalPort()
                     + " is PyBitmessage with Dandelion on"), r.err());
             assertTrue(r.err().contains("dandelion = 0"), r.err());
-            assertTrue(r.err().contains("Run 'bmtool node run --listen 127.0.0.1:8445'"), r.err());
+            assertTrue(r.err().contains("Run 'bmtool node run --listen 127.0.0.1:8447'"), r.err());
             peer.interrupt();
         }
     }
