@@ -20,7 +20,8 @@ public final class AddressDecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "Address, with or without BM-.")
+    @Parameters(index = "0", paramLabel = "ADDRESS|NAME",
+            description = "Address (with or without BM-), or a contact's name or one of your identities' labels.")
     String address;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -28,7 +29,9 @@ public final class AddressDecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Address a = Address.decode(address);
+        Address a = Address.isValid(address.strip()) || address.strip().regionMatches(true, 0, "BM-", 0, 3)
+                ? Address.decode(address) // a malformed address: the decoder says precisely why
+                : dev.bmtool.cli.AddressNames.any(dev.bmtool.cli.Cli.root(spec).dataDir(), address, "ADDRESS");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", a.encode());
         m.put("version", a.version());

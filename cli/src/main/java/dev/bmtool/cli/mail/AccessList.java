@@ -17,7 +17,8 @@ final class AccessList {
 
     /** The options both commands take (a picocli mixin). */
     static final class Options {
-        @Parameters(arity = "0..1", paramLabel = "ADDR", description = "Address to add (or remove); none: list.")
+        @Parameters(arity = "0..1", paramLabel = "ADDR|NAME",
+                description = "Address (or a contact's name) to add or remove; none: list.")
         String address;
 
         @Option(names = "--label", defaultValue = "", paramLabel = "L", description = "Label.")
@@ -57,7 +58,7 @@ final class AccessList {
                 out.flush();
                 return 0;
             }
-            Address a = SendCommand.address(address, "ADDR");
+            Address a = dev.bmtool.cli.AddressNames.any(Cli.root(spec).dataDir(), address, "ADDR");
             boolean changed = remove ? store.listRemove(list, a) : store.listAdd(list, a, label);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
@@ -20,7 +21,8 @@ public final class BroadcastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "ADDR", description = "One of your addresses.")
+    @Option(names = "--from", required = true, paramLabel = "ADDR|LABEL",
+            description = "One of your identities: its address or its label.")
     String from;
 
     @Option(names = "--subject", defaultValue = "", paramLabel = "S", description = "Subject.")
@@ -46,7 +48,7 @@ public final class BroadcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Address fromAddr = SendCommand.address(from, "--from");
+        Address fromAddr = AddressNames.own(Cli.root(spec).dataDir(), from, "--from").address();
         String text = body.read();
         if (ttl < 300 || ttl > 28 * 24 * 3600) {
             throw new UsageException("--ttl must be 300..2419200 seconds");

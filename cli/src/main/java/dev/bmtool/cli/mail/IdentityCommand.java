@@ -166,7 +166,8 @@ public final class IdentityCommand implements Callable<Integer> {
     static final class Publish implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @picocli.CommandLine.Parameters(paramLabel = "ADDR", description = "One of your addresses.")
+        @picocli.CommandLine.Parameters(paramLabel = "ADDR|LABEL", description = "One of your identities: its address or"
+                + " its label.")
         String address;
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
@@ -175,10 +176,8 @@ public final class IdentityCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            dev.bmtool.core.address.Address a = SendCommand.address(address, "ADDR");
-            Identity id = new IdentityStore(Cli.root(spec).dataDir()).list().stream()
-                    .filter(i -> i.address().equals(a)).findFirst()
-                    .orElseThrow(() -> new UsageException("ADDR: " + a + " is not one of your identities"));
+            Identity id = dev.bmtool.cli.AddressNames.own(Cli.root(spec).dataDir(), address, "ADDR");
+            dev.bmtool.core.address.Address a = id.address();
             if (id.chan()) {
                 throw new UsageException("ADDR: " + a + " is a chan; chans never publish a pubkey");
             }

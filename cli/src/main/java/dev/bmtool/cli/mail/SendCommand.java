@@ -1,10 +1,10 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.core.encoding.Hex;
-import dev.bmtool.core.encoding.ProtocolException;
 import dev.bmtool.core.message.MessageEncoding;
 import dev.bmtool.node.mail.MailStore;
 import java.io.IOException;
@@ -32,11 +32,13 @@ public final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "ADDR", description = "One of your addresses.")
+    @Option(names = "--from", required = true, paramLabel = "ADDR|LABEL",
+            description = "One of your identities: its address or its label.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "ADDR",
-            description = "Recipient address or chan, or a name from 'bmtool contacts'.")
+    @Option(names = "--to", required = true, paramLabel = "ADDR|NAME",
+            description = "Recipient: an address or chan, a contact's name ('bmtool contacts') or one of your"
+                    + " identities' labels.")
     String to;
 
     @Option(names = "--subject", defaultValue = "", paramLabel = "S", description = "Subject.")
@@ -91,15 +93,8 @@ public final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Address fromAddr = address(from, "--from");
-        Address toAddr;
-        if (Address.isValid(to.strip())) {
-            toAddr = address(to, "--to");
-        } else {
-            try (MailStore book = MailStore.open(Cli.root(spec).dataDir())) {
-                toAddr = ContactsCommand.resolve(book, to, "--to");
-            }
-        }
+        Address fromAddr = AddressNames.own(Cli.root(spec).dataDir(), from, "--from").address();
+        Address toAddr = AddressNames.any(Cli.root(spec).dataDir(), to, "--to");
         String text = body.read();
         if (ttl < 300 || ttl > 28 * 24 * 3600) {
             throw new UsageException("--ttl must be 300..2419200 seconds");
@@ -133,14 +128,6 @@ public final class SendCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
-        }
-    }
-
-    static Address address(String s, String what) {
-        try {
-            return Address.decode(s);
-        } catch (ProtocolException e) {
-            throw new UsageException(what + ": " + e.getMessage());
         }
     }
 

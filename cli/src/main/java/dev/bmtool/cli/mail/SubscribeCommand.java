@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.node.mail.MailStore;
@@ -20,7 +21,8 @@ public final class SubscribeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "ADDR", description = "Address to subscribe to.")
+    @Parameters(arity = "0..1", paramLabel = "ADDR|NAME",
+            description = "Address to subscribe to (or a contact's name, or one of your identities' labels).")
     String address;
 
     @Option(names = "--label", defaultValue = "", paramLabel = "L", description = "Label.")
@@ -55,7 +57,7 @@ public final class SubscribeCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            Address a = SendCommand.address(address, "ADDR");
+            Address a = AddressNames.any(Cli.root(spec).dataDir(), address, "ADDR");
             boolean changed = remove ? store.unsubscribe(a) : store.subscribe(a, label, System.currentTimeMillis() / 1000);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

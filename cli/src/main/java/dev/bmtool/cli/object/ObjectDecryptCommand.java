@@ -45,8 +45,9 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
             description = "msg: recipient's private encryption key; broadcast/pubkey: the address-derived key.")
     String keyWif;
 
-    @Option(names = "--address", paramLabel = "ADDRESS",
-            description = "broadcast/pubkey: the sender's address (derives the key and checks the sender).")
+    @Option(names = "--address", paramLabel = "ADDRESS|NAME",
+            description = "broadcast/pubkey: the sender's address, contact name or identity label (derives the key"
+                    + " and checks the sender).")
     String address;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -61,7 +62,8 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
         } catch (dev.bmtool.core.encoding.ProtocolException e) {
             throw new UsageException("--key-wif: not a valid WIF private key (" + e.getMessage() + ")");
         }
-        Address addr = address == null ? null : Address.decode(address);
+        Address addr = address == null ? null
+                : dev.bmtool.cli.AddressNames.any(dev.bmtool.cli.Cli.root(spec).dataDir(), address, "--address");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", obj.typeName());
         m.put("version", obj.version());

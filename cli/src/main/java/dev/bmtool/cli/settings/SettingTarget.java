@@ -10,7 +10,8 @@ final class SettingTarget {
     @Parameters(index = "0", paramLabel = "KEY", description = "Setting name (see 'bmtool settings list').")
     String key;
 
-    @Option(names = "--address", paramLabel = "ADDR", description = "The identity, for per-address settings.")
+    @Option(names = "--address", paramLabel = "ADDR|LABEL",
+            description = "The identity (address or label), for per-address settings.")
     String address;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -21,14 +22,15 @@ final class SettingTarget {
     }
 
     /** The keys.dat section the setting lives in, or a usage error for a wrong --address use. */
-    String section(Setting s) {
+    String section(Setting s, java.nio.file.Path dataDir) {
         if (s.perAddress() && address == null) {
             throw new UsageException(s.key() + " is set per address: add --address ADDR");
         }
         if (!s.perAddress() && address != null) {
             throw new UsageException(s.key() + " is a global setting: leave out --address");
         }
-        return s.perAddress() ? address : KeysDat.SETTINGS_SECTION;
+        return s.perAddress() ? dev.bmtool.cli.AddressNames.own(dataDir, address, "--address").address().encode()
+                : KeysDat.SETTINGS_SECTION;
     }
 
     /** Inside a keys.dat update: a per-address setting needs that identity. */

@@ -1,7 +1,6 @@
 package dev.bmtool.cli.settings;
 
 import dev.bmtool.cli.Cli;
-import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.IdentityStore;
 import dev.bmtool.core.address.KeysDat;
 import java.io.PrintWriter;
@@ -22,7 +21,8 @@ public final class SettingsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--address", paramLabel = "ADDR", description = "Also show the per-address settings of ADDR.")
+    @Option(names = "--address", paramLabel = "ADDR|LABEL",
+            description = "Also show the per-address settings of that identity (address or label).")
     String address;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -31,8 +31,8 @@ public final class SettingsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KeysDat k = new IdentityStore(Cli.root(spec).dataDir()).load();
-        if (address != null && !k.contains(address)) {
-            throw new UsageException("--address: " + address + " is not one of your identities");
+        if (address != null) {
+            address = dev.bmtool.cli.AddressNames.own(Cli.root(spec).dataDir(), address, "--address").address().encode();
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Setting s : Setting.ALL) {

@@ -21,7 +21,7 @@ public final class SettingsUnsetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Setting s = target.setting();
-        String section = target.section(s);
+        String section = target.section(s, Cli.root(spec).dataDir());
         new IdentityStore(Cli.root(spec).dataDir()).update(k -> {
             SettingTarget.requireIdentity(k, s, section);
             return k.unset(section, s.key());
