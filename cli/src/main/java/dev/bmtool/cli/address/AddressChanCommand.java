@@ -23,7 +23,8 @@ public final class AddressChanCommand implements Callable<Integer> {
     @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
 
-    @Option(names = "--save", description = "Join the chan: add it to keys.dat in the data directory.")
+    // the old way to store (now 'identity new', 'chan join', 'keys import'): hidden, kept for scripts
+    @Option(names = "--save", hidden = true, description = "Also store the result in keys.dat.")
     boolean save;
 
     @Option(names = "--json", description = "Print JSON.")

@@ -59,7 +59,8 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label for saved identities.")
     String label;
 
-    @Option(names = "--save", description = "Add the identities to keys.dat in the data directory.")
+    // the old way to store (now 'identity new', 'chan join', 'keys import'): hidden, kept for scripts
+    @Option(names = "--save", hidden = true, description = "Also store the result in keys.dat.")
     boolean save;
 
     @Option(names = "--json", description = "Print JSON.")

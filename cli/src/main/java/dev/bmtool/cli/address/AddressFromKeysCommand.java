@@ -37,7 +37,8 @@ public final class AddressFromKeysCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label for a saved identity.")
     String label;
 
-    @Option(names = "--save", description = "Add the identity to keys.dat in the data directory.")
+    // the old way to store (now 'identity new', 'chan join', 'keys import'): hidden, kept for scripts
+    @Option(names = "--save", hidden = true, description = "Also store the result in keys.dat.")
     boolean save;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -53,7 +54,7 @@ public final class AddressFromKeysCommand implements Callable<Integer> {
     }
 
     /** A mistyped key is a usage error (exit 2) that names the option. */
-    private static PrivateKey wif(String option, String text) {
+    public static PrivateKey wif(String option, String text) {
         try {
             return Wif.decode(text.strip());
         } catch (dev.bmtool.core.encoding.ProtocolException e) {

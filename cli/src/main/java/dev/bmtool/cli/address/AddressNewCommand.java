@@ -36,7 +36,8 @@ public final class AddressNewCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label stored with the identity.")
     String label;
 
-    @Option(names = "--save", description = "Add the identity to keys.dat in the data directory.")
+    // the old way to store (now 'identity new', 'chan join', 'keys import'): hidden, kept for scripts
+    @Option(names = "--save", hidden = true, description = "Also store the result in keys.dat.")
     boolean save;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -50,7 +51,7 @@ public final class AddressNewCommand implements Callable<Integer> {
         return IdentityOutput.emit(spec, List.of(id), save, json);
     }
 
-    static void checkVersionStream(int version, long stream) {
+    public static void checkVersionStream(int version, long stream) {
         if (version != 3 && version != 4) {
             throw new UsageException("--address-version must be 3 or 4");
         }

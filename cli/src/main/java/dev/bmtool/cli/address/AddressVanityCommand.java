@@ -74,7 +74,8 @@ public final class AddressVanityCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "TEXT", description = "Label for the keys.dat section.")
     String label;
 
-    @Option(names = "--save", description = "Add the results to the identity store (keys.dat in the data directory).")
+    // the old way to store (now 'identity new', 'chan join', 'keys import'): hidden, kept for scripts
+    @Option(names = "--save", hidden = true, description = "Also store the result in keys.dat.")
     boolean save;
 
     @Option(names = "--json", description = "Print the results as JSON.")
@@ -195,6 +196,9 @@ public final class AddressVanityCommand implements Callable<Integer> {
             out.println("saved to " + savedTo);
         }
         out.flush();
+        if (savedTo == null) {
+            IdentityOutput.notStored(spec, results.size());
+        }
     }
 
     private String label(VanityResult r) {

@@ -2,10 +2,12 @@ package dev.bmtool.cli.mail;
 
 import dev.bmtool.cli.BmtoolCommand;
 import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.AddressGenerator;
 import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.address.IdentityStore;
+import dev.bmtool.core.address.KeysDat;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool identity new|list|deterministic}: own addresses in the data dir's keys.dat. */
 @Command(name = "identity", mixinStandardHelpOptions = true,
-        description = "Create, list and publish your own addresses (kept in <data-dir>/keys.dat, PyBitmessage format).",
+        description = {"Your own addresses: create, list and publish them (kept in <data-dir>/keys.dat, PyBitmessage"
+            + " format).", "Chans: 'bmtool chan join'; keys from elsewhere: 'bmtool keys import'; computing an address"
+            + " without keeping it: 'bmtool address'."},
         subcommands = {IdentityCommand.New.class, IdentityCommand.ListIds.class, IdentityCommand.Deterministic.class,
             IdentityCommand.Publish.class})
 public final class IdentityCommand implements Callable<Integer> {
@@ -102,24 +106,37 @@ public final class IdentityCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code identity list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List your addresses and chans.")
-    static final class ListIds implements Callable<Integer> {
+    /** {@code identity list} (and the hidden old spelling {@code keys list}). */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List your identities and chans (no private keys; 'bmtool keys export' has them).")
+    public static class ListIds implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
-            List<Identity> ids = new IdentityStore(Cli.root(spec).dataDir()).list();
-            if (json) {
-                Cli.printJson(spec, ids.stream().map(IdentityCommand::json).toList());
+            IdentityStore store = new IdentityStore(Cli.root(spec).dataDir());
+            KeysDat.Identities all = store.load().identities();
+            List<Identity> ids = all.identities();
+            for (String p : all.problems()) {
+                Cli.err(spec).println("bmtool: unreadable entry in " + store.file() + ": " + p);
+            }
+            Cli.err(spec).flush();
+            if (json.on()) {
+                Cli.printJson(spec, ids.stream().map(id -> {
+                    Map<String, Object> m = IdentityCommand.json(id);
+                    m.put("nonceTrialsPerByte", id.nonceTrialsPerByte());
+                    m.put("payloadLengthExtraBytes", id.payloadLengthExtraBytes());
+                    return m;
+                }).toList());
                 return 0;
             }
             PrintWriter out = Cli.out(spec);
             if (ids.isEmpty()) {
-                out.println("no identities (create one with 'bmtool identity new')");
+                out.println("no identities (create one with 'bmtool identity new', join a chan with 'bmtool chan join',"
+                        + " or 'bmtool keys import')");
             }
             for (Identity id : ids) {
                 out.printf("%-38s %-5s %s%s%n", id.address(), id.chan() ? "chan" : "", id.label(),
