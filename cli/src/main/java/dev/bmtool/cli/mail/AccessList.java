@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.node.mail.MailStore;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,15 +29,15 @@ final class AccessList {
         @Option(names = "--remove", description = "Take the address off the list.")
         boolean remove;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
     }
 
     static int run(CommandSpec spec, String list, Options o) throws java.io.IOException {
         String address = o.address;
         String label = o.label;
         boolean remove = o.remove;
-        boolean json = o.json;
+        boolean json = o.json.on();
         try (MailStore store = MailStore.open(Cli.root(spec).dataDir())) {
             PrintWriter out = Cli.out(spec);
             if (address == null) {

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
@@ -40,8 +41,8 @@ public final class BroadcastCommand implements Callable<Integer> {
             description = "Time to live, 300..2419200 (default: ${DEFAULT-VALUE} = 4 days).")
     long ttl;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     NetOptions net;
@@ -59,7 +60,7 @@ public final class BroadcastCommand implements Callable<Integer> {
                 SendCommand.linger(s, spec);
             }
             MailStore.SentEntry e = s.store().sentEntry(id).orElseThrow();
-            if (json) {
+            if (json.on()) {
                 Cli.printJson(spec, SendCommand.sentJson(e));
             } else {
                 Cli.out(spec).println("broadcast " + e.id() + " from " + e.from() + ": " + e.status() + " (msgid "

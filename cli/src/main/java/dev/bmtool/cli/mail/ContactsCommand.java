@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,8 +37,8 @@ public final class ContactsCommand implements Callable<Integer> {
     @Option(names = "--remove", description = "Remove the address from the book.")
     boolean remove;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -44,7 +46,7 @@ public final class ContactsCommand implements Callable<Integer> {
             PrintWriter out = Cli.out(spec);
             if (address == null) {
                 List<MailStore.Contact> all = store.contacts();
-                if (json) {
+                if (json.on()) {
                     Cli.printJson(spec, all.stream().map(c -> Map.<String, Object>of("address", c.address().encode(),
                             "label", c.label())).toList());
                     return 0;
@@ -74,7 +76,7 @@ public final class ContactsCommand implements Callable<Integer> {
                 }
                 changed = store.contactPut(a, label.strip());
             }
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("address", a.encode());
                 m.put("label", remove ? null : label.strip());

@@ -84,8 +84,8 @@ public final class IdentityCommand implements Callable<Integer> {
         @Option(names = "--publish",
                 description = "Also publish the pubkey now (proof of work; 28-day TTL), as PyBitmessage does.")
         boolean publish;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
         @Mixin
         NetOptions net;
 
@@ -93,7 +93,7 @@ public final class IdentityCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Identity id = AddressGenerator.random(label, version(version), 1, zeroBytes(shorter), new SecureRandom());
             new IdentityStore(Cli.root(spec).dataDir()).add(id);
-            print(spec, json, "created", id);
+            print(spec, json.on(), "created", id);
             if (publish) {
                 try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
                     s.agent().publishPubkey(id);
@@ -161,8 +161,8 @@ public final class IdentityCommand implements Callable<Integer> {
         int version;
         @Option(names = "--shorter", description = "Two leading zero bytes.")
         boolean shorter;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -172,7 +172,7 @@ public final class IdentityCommand implements Callable<Integer> {
             Identity id = AddressGenerator.deterministic(passphrase.getBytes(StandardCharsets.UTF_8), 1,
                     version(version), 1, zeroBytes(shorter)).getFirst().withLabel(label);
             new IdentityStore(Cli.root(spec).dataDir()).add(id);
-            print(spec, json, "stored", id);
+            print(spec, json.on(), "stored", id);
             return 0;
         }
     }
@@ -186,8 +186,8 @@ public final class IdentityCommand implements Callable<Integer> {
         @picocli.CommandLine.Parameters(paramLabel = "ADDR|LABEL", description = "One of your identities: its address or"
                 + " its label.")
         String address;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
         @Mixin
         NetOptions net;
 
@@ -203,7 +203,7 @@ public final class IdentityCommand implements Callable<Integer> {
                 if (!s.remote()) {
                     SendCommand.linger(s, spec);
                 }
-                if (json) {
+                if (json.on()) {
                     Map<String, Object> m = json(id);
                     m.put("inventoryHash", hash);
                     Cli.printJson(spec, m);

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.node.mail.MailStore;
@@ -38,8 +39,8 @@ public final class InboxCommand implements Callable<Integer> {
     @Option(names = "--unread", description = "Only unread messages.")
     boolean unread;
 
-    @Option(names = "--json", description = "Print JSON (with --watch: one object per line).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     NetOptions net;
@@ -54,7 +55,7 @@ public final class InboxCommand implements Callable<Integer> {
             List<MailStore.InboxEntry> all = s.store().inbox(0).stream().filter(e -> !unread || !e.read()).toList();
             Map<String, String> names = ContactsCommand.names(s.store());
             if (!watch) {
-                if (json) {
+                if (json.on()) {
                     Cli.printJson(spec, all.stream().map(e -> json(e, false, names)).toList());
                 } else {
                     PrintWriter out = Cli.out(spec);
@@ -74,7 +75,7 @@ public final class InboxCommand implements Callable<Integer> {
                     if (unread && e.read()) {
                         continue;
                     }
-                    if (json) {
+                    if (json.on()) {
                         Cli.printJson(spec, json(e, false, names));
                     } else {
                         Cli.out(spec).println(line(e, names));
@@ -104,7 +105,7 @@ public final class InboxCommand implements Callable<Integer> {
         if (withBody) {
             m.put("body", e.body());
         }
-        m.put("encoding", e.encoding());
+        m.put("encoding", dev.bmtool.core.message.MessageEncoding.name(e.encoding()));
         m.put("received", e.received());
         m.put("read", e.read());
         m.put("msgid", dev.bmtool.core.encoding.Hex.encode(e.msgid()));

@@ -43,7 +43,7 @@ final class MailSession implements AutoCloseable {
         Path dataDir = Cli.root(spec).dataDir();
         boolean verbose = Cli.root(spec).verbose();
         PrintWriter err = Cli.err(spec);
-        MailAgent.Listener listener = progress(err, verbose);
+        MailAgent.Listener listener = net != null && !net.progress.on() ? e -> { } : progress(err, verbose);
         ApiClient api = running(dataDir);
         MailPow.Solver solver = PowEngines.open(net == null ? "auto" : net.engine, p -> {
             if (verbose) {

@@ -1,7 +1,9 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.ProgressOption;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that may need a node and proof of work. */
@@ -14,4 +16,7 @@ public final class NetOptions {
     @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
             description = "Proof-of-work engine: auto, cpu, simd, scalar, opencl (default: ${DEFAULT-VALUE}).")
     String engine = "auto";
+
+    @Mixin
+    ProgressOption progress; // the steps (getpubkey sent, PoW done, msg sent) on stderr
 }

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
@@ -85,8 +86,8 @@ public final class SendCommand implements Callable<Integer> {
             description = "Give up waiting after this long (default: ${DEFAULT-VALUE}); the message stays queued.")
     long timeout;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     NetOptions net;
@@ -178,7 +179,7 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private void report(MailStore.SentEntry e) {
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, sentJson(e));
         } else {
             Cli.out(spec).println("message " + e.id() + " to " + e.to() + ": " + e.status()
@@ -197,7 +198,7 @@ public final class SendCommand implements Callable<Integer> {
         m.put("status", e.status());
         m.put("encoding", MessageEncoding.name(e.encoding()));
         m.put("msgid", e.msgid() == null ? null : Hex.encode(e.msgid()));
-        m.put("ackdata", Hex.encode(e.ackData()));
+        m.put("ackData", Hex.encode(e.ackData()));
         m.put("ttl", e.ttl());
         m.put("retries", e.retries());
         m.put("created", e.created());

@@ -1,11 +1,13 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.node.mail.MailStore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,15 +21,15 @@ public final class SentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         try (MailStore store = MailStore.open(Cli.root(spec).dataDir())) {
             List<MailStore.SentEntry> all = store.sent();
             java.util.Map<String, String> names = ContactsCommand.names(store);
-            if (json) {
+            if (json.on()) {
                 Cli.printJson(spec, all.stream().map(e -> {
                     var m = SendCommand.sentJson(e);
                     ContactsCommand.name(names, e.to()).ifPresent(n -> m.put("toName", n));

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.address.Address;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +33,8 @@ public final class SubscribeCommand implements Callable<Integer> {
     @Option(names = "--remove", description = "Unsubscribe instead.")
     boolean remove;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -40,7 +42,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             PrintWriter out = Cli.out(spec);
             if (address == null) {
                 var subs = store.subscriptions();
-                if (json) {
+                if (json.on()) {
                     Cli.printJson(spec, subs.stream().map(s -> {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("address", s.address().encode());
@@ -59,7 +61,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             }
             Address a = AddressNames.any(Cli.root(spec).dataDir(), address, "ADDR");
             boolean changed = remove ? store.unsubscribe(a) : store.subscribe(a, label, System.currentTimeMillis() / 1000);
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("address", a.encode());
                 m.put("subscribed", !remove);

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.node;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.json.Json;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,8 +58,8 @@ public final class NodeRunCommand implements Callable<Integer> {
         "same setting in this data dir's keys.dat switches this on too). Our own objects keep full PoW."})
     boolean extraLowDifficulty;
 
-    @Option(names = "--json", description = "Print the startup summary as JSON and log as JSON lines on stderr.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -88,7 +90,7 @@ public final class NodeRunCommand implements Callable<Integer> {
                 .bootstrap(!noBootstrap).tls(!noTls).apiPort(apiPort).limits(limits)
                 .extraLowDifficulty(extraLowDifficulty).build();
         PrintStream err = System.err;
-        NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
+        NodeLog log = json.on() ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
         AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
@@ -113,7 +115,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         started.put("peers", peers);
         Object minimum = node.status().get("minimumDifficulty");
         started.put("minimumDifficulty", minimum);
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, started);
         } else {
             Cli.out(spec).println("node running: listen port " + node.listenPort() + ", API port " + node.apiPort()

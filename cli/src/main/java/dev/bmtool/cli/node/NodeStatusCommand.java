@@ -1,5 +1,6 @@
 package dev.bmtool.cli.node;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.node.api.ApiClient;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,8 +21,8 @@ public final class NodeStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--known", description = "Also list known peers from the peer table.")
     boolean known;
@@ -31,7 +33,7 @@ public final class NodeStatusCommand implements Callable<Integer> {
         Map<String, Object> status = api.status();
         Map<String, Object> peers = api.peers();
         List<Map<String, Object>> conns = ApiClient.listOf(peers.get("connections"));
-        if (json) {
+        if (json.on()) {
             Map<String, Object> m = new LinkedHashMap<>(status);
             m.put("peers", conns);
             if (known) {

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.object;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
@@ -50,8 +51,8 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
                     + " and checks the sender).")
     String address;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws IOException {
@@ -170,7 +171,7 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
     }
 
     private void print(Map<String, Object> m) {
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, m);
             return;
         }

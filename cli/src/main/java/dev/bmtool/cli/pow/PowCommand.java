@@ -1,5 +1,7 @@
 package dev.bmtool.cli.pow;
 
+import dev.bmtool.cli.ProgressOption;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.BmtoolCommand;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
@@ -84,11 +86,11 @@ public final class PowCommand implements Callable<Integer> {
                     + " lines that are already waiting together in batched launches. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--no-progress", description = "No progress bar on stderr (shown for jobs longer than a second).")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress; // the bar shows for jobs longer than a second
 
     /** Where --stdin and --object - read from; tests replace it. */
     InputStream in = System.in;
@@ -146,7 +148,7 @@ public final class PowCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PowScheduler.Outcome o = solve(scheduler, job);
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, outcomeJson(job, o));
         } else {
             PrintWriter w = Cli.out(spec);
@@ -206,7 +208,7 @@ public final class PowCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot write " + why + " (the finished object is on stdout)", e);
             }
         }
-        if (json) {
+        if (json.on()) {
             Map<String, Object> m = outcomeJson(job, o);
             m.put("ttl", lifetime);
             m.put("objectLength", (long) obj.length());
@@ -322,7 +324,7 @@ public final class PowCommand implements Callable<Integer> {
     }
 
     private void printError(PrintWriter w, Line l) {
-        if (json) {
+        if (json.on()) {
             w.println(dev.bmtool.core.json.Json.write(Map.of("line", l.number(), "error", l.error())));
         } else {
             w.println("error: line " + l.number() + ": " + l.error());
@@ -331,7 +333,7 @@ public final class PowCommand implements Callable<Integer> {
     }
 
     private void printResult(PrintWriter w, Line l, PowScheduler.Outcome o) {
-        if (json) {
+        if (json.on()) {
             Map<String, Object> m = outcomeJson(l.job(), o);
             m.put("line", l.number());
             if (o.batchSize() > 1) {
@@ -347,7 +349,7 @@ public final class PowCommand implements Callable<Integer> {
     /** Several jobs in batched launches, one progress bar for them all. */
     private List<PowScheduler.Outcome> solveAll(PowScheduler scheduler, List<PowJob> jobs) {
         boolean terminal = System.console() != null && System.console().isTerminal();
-        ProgressBar bar = new ProgressBar(Cli.err(spec), !noProgress, terminal);
+        ProgressBar bar = new ProgressBar(Cli.err(spec), progress.on(), terminal);
         List<PowScheduler.Outcome> outcomes;
         try {
             outcomes = scheduler.solveBatch(jobs, bar);
@@ -360,7 +362,7 @@ public final class PowCommand implements Callable<Integer> {
     private PowScheduler.Outcome solve(PowScheduler scheduler, PowJob job) {
         // in place on a terminal; tests and pipes get occasional plain lines
         boolean terminal = System.console() != null && System.console().isTerminal();
-        ProgressBar bar = new ProgressBar(Cli.err(spec), !noProgress, terminal);
+        ProgressBar bar = new ProgressBar(Cli.err(spec), progress.on(), terminal);
         PowScheduler.Outcome o;
         try {
             o = scheduler.solve(job, bar);

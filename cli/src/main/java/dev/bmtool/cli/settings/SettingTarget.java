@@ -1,7 +1,9 @@
 package dev.bmtool.cli.settings;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.KeysDat;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,8 +16,8 @@ final class SettingTarget {
             description = "The identity (address or label), for per-address settings.")
     String address;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     Setting setting() {
         return Setting.named(key);

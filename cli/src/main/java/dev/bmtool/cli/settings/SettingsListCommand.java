@@ -1,5 +1,6 @@
 package dev.bmtool.cli.settings;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.address.IdentityStore;
 import dev.bmtool.core.address.KeysDat;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +27,8 @@ public final class SettingsListCommand implements Callable<Integer> {
             description = "Also show the per-address settings of that identity (address or label).")
     String address;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -49,7 +51,7 @@ public final class SettingsListCommand implements Callable<Integer> {
             m.put("effect", s.effect());
             rows.add(m);
         }
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, rows);
             return 0;
         }

@@ -34,7 +34,7 @@ public final class SettingsSetCommand implements Callable<Integer> {
             k.set(section, s.key(), v);
             return null;
         });
-        report(spec, target.json, s, section, v);
+        report(spec, target.json.on(), s, section, v);
         return 0;
     }
 

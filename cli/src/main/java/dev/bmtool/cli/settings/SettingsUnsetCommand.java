@@ -26,7 +26,7 @@ public final class SettingsUnsetCommand implements Callable<Integer> {
             SettingTarget.requireIdentity(k, s, section);
             return k.unset(section, s.key());
         });
-        SettingsSetCommand.report(spec, target.json, s, section, null);
+        SettingsSetCommand.report(spec, target.json.on(), s, section, null);
         return 0;
     }
 }
