@@ -46,6 +46,11 @@ public final class BmtoolCommand {
     public static final int EXIT_FAILURE = 1;
     /** Exit code for usage errors (picocli's convention). */
     public static final int EXIT_USAGE = 2;
+    /**
+     * Exit code of send and broadcast when the message is ready (proof of work done) but no peer
+     * took it: it is msgqueued / broadcastqueued and goes out the next time a node runs here.
+     */
+    public static final int EXIT_QUEUED = 3;
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data directory (default: $BMTOOL_HOME or ~/.bmtool).")

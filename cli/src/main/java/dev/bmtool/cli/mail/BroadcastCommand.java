@@ -56,8 +56,12 @@ public final class BroadcastCommand implements Callable<Integer> {
         }
         try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
             long id = s.agent().broadcast(fromAddr, subject, text, ttl, encoding.value);
-            if (!s.remote()) {
-                SendCommand.linger(s, spec);
+            boolean handedOver = s.remote() ? s.remoteConnected() : SendCommand.linger(s, spec);
+            long now = System.currentTimeMillis() / 1000;
+            if (handedOver) {
+                s.store().queuedHandedOver(now);
+            } else {
+                s.store().transition(id, MailStore.BROADCAST_SENT, MailStore.BROADCAST_QUEUED, now);
             }
             MailStore.SentEntry e = s.store().sentEntry(id).orElseThrow();
             if (json.on()) {
@@ -66,6 +70,12 @@ public final class BroadcastCommand implements Callable<Integer> {
                 Cli.out(spec).println("broadcast " + e.id() + " from " + e.from() + ": " + e.status() + " (msgid "
                         + Hex.encode(e.msgid()) + ")");
                 Cli.out(spec).flush();
+            }
+            if (!handedOver) {
+                Cli.err(spec).println("bmtool: broadcast " + id + " is ready but no peer took it: it stays "
+                        + MailStore.BROADCAST_QUEUED + " and goes out the next time a node runs for this data dir");
+                Cli.err(spec).flush();
+                return dev.bmtool.cli.BmtoolCommand.EXIT_QUEUED;
             }
             return 0;
         }

@@ -111,10 +111,33 @@ public final class SendCommand implements Callable<Integer> {
             Set<String> stop = new HashSet<>(done);
             stop.add(MailStore.TOO_DIFFICULT);
             MailStore.SentEntry e = await(s, id, stop);
-            if (!s.remote() && done.contains(e.status())) {
-                linger(s, spec);
+            boolean ready = e.msgid() != null && (e.status().equals(MailStore.MSG_SENT)
+                    || e.status().equals(MailStore.MSG_SENT_NO_ACK) || e.status().equals(MailStore.ACK_RECEIVED));
+            if (ready) {
+                // sent means a peer took it: the in-process node waits for one; a running node must have one
+                boolean handedOver = s.remote() ? s.remoteConnected() : linger(s, spec);
+                long now = System.currentTimeMillis() / 1000;
+                if (handedOver) {
+                    s.store().queuedHandedOver(now); // older queued objects went out with it
+                    boolean earlierAwaitAck = s.store().sent().stream().anyMatch(x -> x.id() != id && x.nextTry() > 0
+                            && (x.status().equals(MailStore.MSG_SENT) || x.status().equals(MailStore.MSG_QUEUED)));
+                    if (!s.remote() && earlierAwaitAck) {
+                        s.awaitSync(); // acks of messages sent by earlier commands come with the first inventory
+                    }
+                } else if (!e.status().equals(MailStore.ACK_RECEIVED)) {
+                    s.store().transition(id, e.status(), MailStore.MSG_QUEUED, now);
+                }
+                e = s.store().sentEntry(id).orElseThrow();
             }
             report(e);
+            if (e.status().equals(MailStore.MSG_QUEUED)) {
+                Cli.err(spec).println("bmtool: message " + id + " is ready but no peer took it: it stays "
+                        + MailStore.MSG_QUEUED + " and goes out the next time a node runs for this data dir ("
+                        + (s.remote() ? "the running node, once it connects" : "'bmtool node run', or another send")
+                        + ")");
+                Cli.err(spec).flush();
+                return dev.bmtool.cli.BmtoolCommand.EXIT_QUEUED;
+            }
             if (e.status().equals(MailStore.TOO_DIFFICULT)) {
                 Cli.err(spec).println("bmtool: message " + id + " not sent: " + e.note() + "; it stays queued as "
                         + MailStore.TOO_DIFFICULT + " and goes out once the limit allows it, while a node runs for"
@@ -154,7 +177,7 @@ public final class SendCommand implements Callable<Integer> {
      * have fetched every object this process submitted (getdata answered; PyBitmessage asks a
      * few seconds after our inv), and say so when that did not happen.
      */
-    static void linger(MailSession s, CommandSpec spec) throws InterruptedException {
+    static boolean linger(MailSession s, CommandSpec spec) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 15_000;
         while (s.established() == 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -163,7 +186,7 @@ public final class SendCommand implements Callable<Integer> {
             Cli.err(spec).println("bmtool: warning: no peer connected; the object stays in the node's store and goes"
                     + " out the next time a node runs for this data dir ('bmtool node run')");
             Cli.err(spec).flush();
-            return;
+            return false;
         }
         deadline = System.currentTimeMillis() + 30_000;
         while (s.notFetched() > 0 && System.currentTimeMillis() < deadline) {
@@ -175,7 +198,9 @@ public final class SendCommand implements Callable<Integer> {
                     + (left == 1 ? "" : "s") + " within 30 s; they stay in the node's store and go out the next time"
                     + " a node runs for this data dir ('bmtool node run')");
             Cli.err(spec).flush();
+            return false;
         }
+        return true;
     }
 
     private void report(MailStore.SentEntry e) {

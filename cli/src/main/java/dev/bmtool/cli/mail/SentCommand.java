@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 /** {@code bmtool sent}: the sent folder with PyBitmessage's status names. */
 @Command(name = "sent", mixinStandardHelpOptions = true,
         description = {"List sent messages and broadcasts with their status.",
-            "Status: awaitingpubkey, doingmsgpow, msgsent, msgsentnoackexpected, ackreceived, toodifficult, "
-                    + "broadcastsent."})
+            "Status (PyBitmessage's names): awaitingpubkey, doingmsgpow, msgqueued (ready, no peer took it yet),"
+                    + " msgsent (a peer took it), msgsentnoackexpected, ackreceived, toodifficult, broadcastqueued,"
+                    + " broadcastsent."})
 public final class SentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -28,6 +28,13 @@ public final class MailStore implements AutoCloseable {
     public static final String AWAITING_PUBKEY = "awaitingpubkey";
     public static final String DOING_MSG_POW = "doingmsgpow";
     public static final String MSG_SENT = "msgsent";
+    /**
+     * PyBitmessage's "queued": here, the msg's proof of work is done and the object is in this
+     * data dir's node store, but no peer has taken it yet (the command's in-process node found
+     * none, or the running node has no connection). It becomes msgsent (or
+     * msgsentnoackexpected) once a node of this data dir has handed it to a peer.
+     */
+    public static final String MSG_QUEUED = "msgqueued";
     public static final String MSG_SENT_NO_ACK = "msgsentnoackexpected";
     public static final String ACK_RECEIVED = "ackreceived";
     public static final String BROADCAST_QUEUED = "broadcastqueued";
@@ -380,6 +387,30 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
+    /**
+     * A node of this data dir has handed its stored objects to a peer: every msg in msgqueued
+     * becomes msgsent (an ack is awaited: next_try set) or msgsentnoackexpected, and every
+     * broadcast whose proof of work is done (msgid set) and that waited in broadcastqueued becomes
+     * broadcastsent. Returns how many changed.
+     */
+    public int queuedHandedOver(long now) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET last_action=?, status=CASE"
+                    + " WHEN status=? AND next_try > 0 THEN ? WHEN status=? THEN ? ELSE ? END"
+                    + " WHERE msgid IS NOT NULL AND status IN (?, ?)")) {
+                ps.setLong(1, now);
+                ps.setString(2, MSG_QUEUED);
+                ps.setString(3, MSG_SENT);
+                ps.setString(4, MSG_QUEUED);
+                ps.setString(5, MSG_SENT_NO_ACK);
+                ps.setString(6, BROADCAST_SENT);
+                ps.setString(7, MSG_QUEUED);
+                ps.setString(8, BROADCAST_QUEUED);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     static final String OWNER_PREFIX = "pid ";
 
     /** The process doing the proof of work of an entry in doingmsgpow, or -1 if unknown. */
@@ -446,12 +477,13 @@ public final class MailStore implements AutoCloseable {
     public boolean ackReceived(byte[] ackData, long now) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET status=?, last_action=? WHERE ackdata=?"
-                    + " AND status IN (?, ?)")) {
+                    + " AND status IN (?, ?, ?)")) {
                 ps.setString(1, ACK_RECEIVED);
                 ps.setLong(2, now);
                 ps.setBytes(3, ackData);
                 ps.setString(4, MSG_SENT);
                 ps.setString(5, DOING_MSG_POW);
+                ps.setString(6, MSG_QUEUED);
                 return ps.executeUpdate() == 1;
             }
         });
