@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.IdentityCommand.class,
             dev.bmtool.cli.mail.ChanCommand.class,
             dev.bmtool.cli.mail.SendCommand.class,
+            dev.bmtool.cli.mail.ReplyCommand.class,
             dev.bmtool.cli.mail.BroadcastCommand.class,
             dev.bmtool.cli.mail.SubscribeCommand.class,
             dev.bmtool.cli.mail.ContactsCommand.class,

@@ -5,9 +5,6 @@ import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.node.mail.MailStore;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +21,6 @@ import picocli.CommandLine.Spec;
             "Without a running node, first processes what the node stored; --watch stays online (in-process "
             + "node if none runs) and prints new ones as they come."})
 public final class InboxCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
     @Spec
     CommandSpec spec;
 
@@ -91,7 +86,7 @@ public final class InboxCommand implements Callable<Integer> {
     static String line(MailStore.InboxEntry e, Map<String, String> names) {
         String from = names.getOrDefault(e.from(), e.from());
         return String.format("%4d %s %s %-9s %-38s %s", e.id(), e.read() ? " " : "*",
-                TIME.format(Instant.ofEpochSecond(e.received())), e.kind(), from, e.subject());
+                dev.bmtool.cli.Human.dateTime(e.received()), e.kind(), from, e.subject());
     }
 
     static Map<String, Object> json(MailStore.InboxEntry e, boolean withBody, Map<String, String> names) {

@@ -4,7 +4,6 @@ import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.node.mail.MailStore;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +38,7 @@ public final class ReadCommand implements Callable<Integer> {
             PrintWriter out = Cli.out(spec);
             out.println("From:     " + ContactsCommand.display(names, e.from()));
             out.println("To:       " + ContactsCommand.display(names, e.to()));
-            out.println("Date:     " + Instant.ofEpochSecond(e.received()));
+            out.println("Date:     " + dev.bmtool.cli.Human.fullDateTime(e.received()));
             out.println("Subject:  " + e.subject());
             out.println();
             out.println(e.body());
