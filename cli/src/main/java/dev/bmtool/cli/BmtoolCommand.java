@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.InboxCommand.class,
             dev.bmtool.cli.mail.ReadCommand.class,
             dev.bmtool.cli.mail.SentCommand.class,
+            dev.bmtool.cli.mail.TrashCommand.class,
             dev.bmtool.cli.settings.SettingsCommand.class,
             dev.bmtool.cli.node.NodeCommand.class,
             dev.bmtool.cli.object.ObjectCommand.class,

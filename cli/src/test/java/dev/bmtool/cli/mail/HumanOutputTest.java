@@ -108,4 +108,30 @@ class HumanOutputTest {
         assertEquals(2, r.code());
         assertEquals("bmtool: no inbox message 7 (see 'bmtool inbox')", r.err().strip());
     }
+
+    @Test
+    void trashMovesRestoresListsAndEmpties() throws Exception {
+        try (MailStore store = MailStore.open(dir)) {
+            store.addInbox(new byte[32], new byte[32], "msg", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK",
+                    "BM-2cV5f9EpzaYARxtoruSpa6pDoucSf9ZNke", "spam", "b", 2, T);
+            store.addSent(new byte[32], "msg", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK",
+                    "BM-2cV5f9EpzaYARxtoruSpa6pDoucSf9ZNke", "old", "b", 600, MailStore.ACK_RECEIVED, T);
+        }
+        assertEquals("the trash is empty", MailCliTest.run(dir, "trash").out().strip());
+        assertEquals("moved message 1 to the trash", MailCliTest.run(dir, "trash", "1").out().strip());
+        assertEquals("inbox is empty", MailCliTest.run(dir, "inbox").out().strip());
+        assertEquals("moved sent message 1 to the trash", MailCliTest.run(dir, "trash", "--sent", "1").out().strip());
+        assertEquals("nothing sent yet", MailCliTest.run(dir, "sent").out().strip());
+        List<Map<String, Object>> t = MailCliTest.jsonList(MailCliTest.run(dir, "trash", "--json").out());
+        assertEquals(List.of("inbox", "sent"), t.stream().map(m -> m.get("origin")).toList());
+        assertTrue(MailCliTest.run(dir, "trash").out().contains("spam"));
+        assertTrue(MailCliTest.run(dir, "read", "1").out().contains("Subject:  spam"), "a trashed message can be read");
+        assertEquals("restored message 1", MailCliTest.run(dir, "trash", "--restore", "1").out().strip());
+        assertEquals(1, MailCliTest.jsonList(MailCliTest.run(dir, "inbox", "--json").out()).size());
+        assertEquals("deleted 1 message", MailCliTest.run(dir, "trash", "--empty").out().strip());
+        assertEquals("[]", MailCliTest.run(dir, "sent", "--json").out().trim());
+        MailCliTest.Run r = MailCliTest.run(dir, "trash", "5");
+        assertEquals(1, r.code());
+        assertEquals("bmtool: no inbox message 5", r.err().strip());
+    }
 }
