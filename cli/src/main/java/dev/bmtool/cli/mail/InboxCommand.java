@@ -24,7 +24,8 @@ public final class InboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--watch", description = "Keep running and print new messages (Ctrl-C to stop).")
+    @Option(names = "--watch",
+            description = "Keep running and print new messages (Ctrl-C to stop); with --json one object per line.")
     boolean watch;
 
     @Option(names = "--for", paramLabel = "SECONDS", defaultValue = "0",

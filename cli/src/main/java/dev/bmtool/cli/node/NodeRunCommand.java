@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a lightweight node in the foreground.",
             "Keeps valid objects in <data-dir>/node/objects.db, exchanges them with peers and serves the local "
-            + "control API. Stop with Ctrl-C (SIGINT) or SIGTERM."})
+            + "control API. Stop with Ctrl-C (SIGINT) or SIGTERM.",
+            "With --json: the startup summary as one JSON object on stdout, the log as JSON lines on stderr."})
 public final class NodeRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
