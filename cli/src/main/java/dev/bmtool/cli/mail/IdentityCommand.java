@@ -59,6 +59,17 @@ public final class IdentityCommand implements Callable<Integer> {
         }
     }
 
+    /** Like send: a pubkey no peer took is not published yet; say so (exit 3 follows). */
+    static boolean handedOver(MailSession s, CommandSpec spec) throws InterruptedException {
+        boolean ok = s.remote() ? s.remoteConnected() : SendCommand.linger(s, spec);
+        if (!ok) {
+            Cli.err(spec).println("bmtool: the pubkey is ready but no peer took it; it goes out the next time a node"
+                    + " runs for this data dir");
+            Cli.err(spec).flush();
+        }
+        return ok;
+    }
+
     static int zeroBytes(boolean shorter) {
         return AddressGenerator.zeroBytes(shorter);
     }
@@ -97,8 +108,8 @@ public final class IdentityCommand implements Callable<Integer> {
             if (publish) {
                 try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
                     s.agent().publishPubkey(id);
-                    if (!s.remote()) {
-                        SendCommand.linger(s, spec);
+                    if (!handedOver(s, spec)) {
+                        return BmtoolCommand.EXIT_QUEUED;
                     }
                 }
             }
@@ -200,19 +211,18 @@ public final class IdentityCommand implements Callable<Integer> {
             }
             try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
                 String hash = s.agent().publishPubkey(id);
-                if (!s.remote()) {
-                    SendCommand.linger(s, spec);
-                }
+                boolean handedOver = handedOver(s, spec);
                 if (json.on()) {
                     Map<String, Object> m = json(id);
                     m.put("inventoryHash", hash);
                     Cli.printJson(spec, m);
                 } else {
-                    Cli.out(spec).println("published the pubkey of " + a + " (object " + hash + ")");
+                    Cli.out(spec).println((handedOver ? "published" : "made (not yet published)") + " the pubkey of " + a
+                            + " (object " + hash + ")");
                     Cli.out(spec).flush();
                 }
+                return handedOver ? 0 : BmtoolCommand.EXIT_QUEUED;
             }
-            return 0;
         }
     }
 }
