@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.ChanCommand.class,
             dev.bmtool.cli.mail.SendCommand.class,
             dev.bmtool.cli.mail.SendmailCommand.class,
+            dev.bmtool.cli.mail.ReplyCommand.class,
             dev.bmtool.cli.mail.BroadcastCommand.class,
             dev.bmtool.cli.mail.SubscribeCommand.class,
             dev.bmtool.cli.mail.ContactsCommand.class,
@@ -36,6 +37,7 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.mail.InboxCommand.class,
             dev.bmtool.cli.mail.ReadCommand.class,
             dev.bmtool.cli.mail.SentCommand.class,
+            dev.bmtool.cli.mail.TrashCommand.class,
             dev.bmtool.cli.settings.SettingsCommand.class,
             dev.bmtool.cli.node.NodeCommand.class,
             dev.bmtool.cli.object.ObjectCommand.class,
@@ -47,6 +49,11 @@ public final class BmtoolCommand {
     public static final int EXIT_FAILURE = 1;
     /** Exit code for usage errors (picocli's convention). */
     public static final int EXIT_USAGE = 2;
+    /**
+     * Exit code of send and broadcast when the message is ready (proof of work done) but no peer
+     * took it: it is msgqueued / broadcastqueued and goes out the next time a node runs here.
+     */
+    public static final int EXIT_QUEUED = 3;
 
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data directory (default: $BMTOOL_HOME or ~/.bmtool).")

@@ -1,10 +1,12 @@
 package dev.bmtool.cli.address;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.AddressGenerator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,11 +25,12 @@ public final class AddressChanCommand implements Callable<Integer> {
     @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
 
-    @Option(names = "--save", description = "Join the chan: add it to keys.dat in the data directory.")
+    // the old way to store (now 'identity new', 'chan join', 'keys import'): hidden, kept for scripts
+    @Option(names = "--save", hidden = true, description = "Also store the result in keys.dat.")
     boolean save;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -35,6 +38,6 @@ public final class AddressChanCommand implements Callable<Integer> {
             throw new UsageException("chan name must not be empty");
         }
         AddressNewCommand.checkVersionStream(4, stream);
-        return IdentityOutput.emit(spec, List.of(AddressGenerator.chan(name, stream)), save, json);
+        return IdentityOutput.emit(spec, List.of(AddressGenerator.chan(name, stream)), save, json.on());
     }
 }

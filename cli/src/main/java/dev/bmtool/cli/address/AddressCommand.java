@@ -8,7 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool address}: container of the address subcommands. */
 @Command(name = "address", mixinStandardHelpOptions = true,
-        description = "Create, derive and decode Bitmessage addresses.",
+        description = {"Compute addresses: random, from a passphrase, of a chan, from keys, vanity; decode one.",
+            "Nothing is stored: your own identities are 'bmtool identity' (new, deterministic, list, publish),"
+            + " 'bmtool chan join' and 'bmtool keys import'."},
         subcommands = {
             AddressNewCommand.class,
             AddressDeterministicCommand.class,

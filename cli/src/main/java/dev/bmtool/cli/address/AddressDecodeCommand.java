@@ -1,5 +1,6 @@
 package dev.bmtool.cli.address;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.core.encoding.Hex;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,15 +22,18 @@ public final class AddressDecodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ADDRESS", description = "Address, with or without BM-.")
+    @Parameters(index = "0", paramLabel = "ADDRESS|NAME",
+            description = "Address (with or without BM-), or a contact's name or one of your identities' labels.")
     String address;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
-        Address a = Address.decode(address);
+        Address a = Address.isValid(address.strip()) || address.strip().regionMatches(true, 0, "BM-", 0, 3)
+                ? Address.decode(address) // a malformed address: the decoder says precisely why
+                : dev.bmtool.cli.AddressNames.any(dev.bmtool.cli.Cli.root(spec).dataDir(), address, "ADDRESS");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("address", a.encode());
         m.put("version", a.version());
@@ -37,7 +42,7 @@ public final class AddressDecodeCommand implements Callable<Integer> {
         m.put("tag", Hex.encode(a.tag()));
         m.put("addressKey", Hex.encode(a.addressKey().bytes()));
         m.put("broadcastKey", Hex.encode(a.broadcastKey().bytes()));
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, m);
             return 0;
         }

@@ -1,5 +1,7 @@
 package dev.bmtool.cli.address;
 
+import dev.bmtool.cli.ProgressOption;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.AddressGenerator;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,9 +49,13 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "How many addresses (default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = {"--address-version", "--version"}, paramLabel = "V", defaultValue = "4",
+    @Option(names = "--address-version", paramLabel = "V", defaultValue = "4",
             description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
     int version;
+
+    // the old spelling; hidden, so help and docs show one name
+    @Option(names = "--version", hidden = true, paramLabel = "V", description = "Same as --address-version.")
+    Integer legacyVersion;
 
     @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
@@ -59,14 +66,21 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label for saved identities.")
     String label;
 
-    @Option(names = "--save", description = "Add the identities to keys.dat in the data directory.")
+    // the old way to store (now 'identity new', 'chan join', 'keys import'): hidden, kept for scripts
+    @Option(names = "--save", hidden = true, description = "Also store the result in keys.dat.")
     boolean save;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() {
+        if (legacyVersion != null) {
+            version = legacyVersion;
+        }
         AddressNewCommand.checkVersionStream(version, stream);
         if (count < 1 || count > 1000) {
             throw new UsageException("--count must be 1..1000");
@@ -80,14 +94,14 @@ public final class AddressDeterministicCommand implements Callable<Integer> {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             ids.add(d.next(label, version, stream, AddressGenerator.zeroBytes(shorter)));
-            if (count > 1 || shorter) {
+            if ((count > 1 || shorter) && progress.on()) {
                 double s = (System.nanoTime() - start) / 1e9;
                 Cli.err(spec).printf("bmtool: %d/%d addresses, %d key pairs tried, %.1f s%n", i + 1, count,
                         d.signingNonce() / 2, s);
                 Cli.err(spec).flush();
             }
         }
-        return IdentityOutput.emit(spec, ids, save, json);
+        return IdentityOutput.emit(spec, ids, save, json.on());
     }
 
     private byte[] passphrase() {

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.address;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.AddressGenerator;
 import dev.bmtool.core.address.Identity;
@@ -7,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,9 +25,13 @@ public final class AddressNewCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = {"--address-version", "--version"}, paramLabel = "V", defaultValue = "4",
+    @Option(names = "--address-version", paramLabel = "V", defaultValue = "4",
             description = "Address version, 3 or 4 (default ${DEFAULT-VALUE}).")
     int version;
+
+    // the old spelling; hidden, so help and docs show one name
+    @Option(names = "--version", hidden = true, paramLabel = "V", description = "Same as --address-version.")
+    Integer legacyVersion;
 
     @Option(names = "--stream", paramLabel = "N", defaultValue = "1", description = "Stream number (default ${DEFAULT-VALUE}).")
     long stream;
@@ -36,21 +42,25 @@ public final class AddressNewCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "L", defaultValue = "", description = "Label stored with the identity.")
     String label;
 
-    @Option(names = "--save", description = "Add the identity to keys.dat in the data directory.")
+    // the old way to store (now 'identity new', 'chan join', 'keys import'): hidden, kept for scripts
+    @Option(names = "--save", hidden = true, description = "Also store the result in keys.dat.")
     boolean save;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
+        if (legacyVersion != null) {
+            version = legacyVersion;
+        }
         checkVersionStream(version, stream);
         Identity id = AddressGenerator.random(label, version, stream, AddressGenerator.zeroBytes(shorter),
                 new SecureRandom());
-        return IdentityOutput.emit(spec, List.of(id), save, json);
+        return IdentityOutput.emit(spec, List.of(id), save, json.on());
     }
 
-    static void checkVersionStream(int version, long stream) {
+    public static void checkVersionStream(int version, long stream) {
         if (version != 3 && version != 4) {
             throw new UsageException("--address-version must be 3 or 4");
         }

@@ -1,5 +1,7 @@
 package dev.bmtool.cli.address;
 
+import dev.bmtool.cli.ProgressOption;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.IdentityStore;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,14 +77,15 @@ public final class AddressVanityCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "TEXT", description = "Label for the keys.dat section.")
     String label;
 
-    @Option(names = "--save", description = "Add the results to the identity store (keys.dat in the data directory).")
+    // the old way to store (now 'identity new', 'chan join', 'keys import'): hidden, kept for scripts
+    @Option(names = "--save", hidden = true, description = "Also store the result in keys.dat.")
     boolean save;
 
-    @Option(names = "--json", description = "Print the results as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--quiet", description = "No progress on stderr.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() throws Exception {
@@ -106,7 +110,7 @@ public final class AddressVanityCommand implements Callable<Integer> {
         VanityEngine eng;
         try {
             eng = VanityEngineProvider.select(kind, nThreads, msg -> {
-                if (!quiet) {
+                if (progress.on()) {
                     err.println("bmtool: " + msg + "; using the CPU");
                     err.flush();
                 }
@@ -114,7 +118,7 @@ public final class AddressVanityCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-        if (!quiet) {
+        if (progress.on()) {
             err.printf(Locale.ROOT, "searching %s with %s (%d thread%s): about %s candidates per match%n",
                     pattern.describe(), eng.name(), nThreads, nThreads == 1 ? "" : "s",
                     human(pattern.expectedCandidates()));
@@ -124,7 +128,7 @@ public final class AddressVanityCommand implements Callable<Integer> {
         List<VanityResult> results = eng.search(pattern, count, new VanityListener() {
             @Override
             public void progress(VanityProgress p) {
-                if (!quiet) {
+                if (progress.on()) {
                     err.printf(Locale.ROOT, "%s candidates, %s/s, found %d/%d, P(match by now) %.1f%%, ETA %s%n",
                             human(p.candidates()), human(p.rate()), p.found(), p.wanted(), 100 * p.probability(),
                             p.etaSeconds() > 0 ? duration(p.etaSeconds()) : "overdue (any moment)");
@@ -134,7 +138,7 @@ public final class AddressVanityCommand implements Callable<Integer> {
 
             @Override
             public void found(VanityResult r) {
-                if (!quiet) {
+                if (progress.on()) {
                     err.println("found " + r.address());
                     err.flush();
                 }
@@ -155,7 +159,7 @@ public final class AddressVanityCommand implements Callable<Integer> {
 
     private void print(VanityPattern pattern, VanityEngine eng, List<VanityResult> results, double secs,
             String savedTo) {
-        if (json) {
+        if (json.on()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("pattern", pattern.describe());
             out.put("zeroBytes", (long) pattern.zeroBytes());
@@ -167,10 +171,10 @@ public final class AddressVanityCommand implements Callable<Integer> {
             for (VanityResult r : results) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("address", r.address());
-                m.put("privsigningkey", r.signingWif());
-                m.put("privencryptionkey", r.encryptionWif());
-                m.put("pubsigningkey", Hex.encode(r.publicSigningKey()));
-                m.put("pubencryptionkey", Hex.encode(r.publicEncryptionKey()));
+                m.put("signingKeyWif", r.signingWif());
+                m.put("encryptionKeyWif", r.encryptionWif());
+                m.put("publicSigningKey", Hex.encode(r.publicSigningKey()));
+                m.put("publicEncryptionKey", Hex.encode(r.publicEncryptionKey()));
                 m.put("ripe", Hex.encode(r.ripe()));
                 m.put("zeroBytes", (long) r.zeroBytes());
                 m.put("keysDat", r.keysDatSection(label(r)));
@@ -195,6 +199,9 @@ public final class AddressVanityCommand implements Callable<Integer> {
             out.println("saved to " + savedTo);
         }
         out.flush();
+        if (savedTo == null) {
+            IdentityOutput.notStored(spec, results.size());
+        }
     }
 
     private String label(VanityResult r) {

@@ -32,6 +32,13 @@ final class IdentityOutput {
         return m;
     }
 
+    /** The note after computed, unsaved keys: 'address' commands only compute; this is how to own them. */
+    static void notStored(CommandSpec spec, int n) {
+        Cli.err(spec).println("bmtool: not stored ('bmtool address' only computes). To make " + (n == 1 ? "it" : "one")
+                + " yours: bmtool keys import --signing-wif KEY --encryption-wif KEY [--label L]");
+        Cli.err(spec).flush();
+    }
+
     /** Saves (if asked) then prints the identities as text or JSON; returns exit code 0. */
     static int emit(CommandSpec spec, List<Identity> ids, boolean save, boolean json) {
         String savedTo = null;
@@ -67,6 +74,9 @@ final class IdentityOutput {
             out.println("saved to " + savedTo);
         }
         out.flush();
+        if (savedTo == null) {
+            notStored(spec, ids.size());
+        }
         return 0;
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool keys}: container of the identity store subcommands. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-        description = "Manage own identities (keys.dat in the data directory, PyBitmessage format).",
+        description = {"Import and export your identities' keys (keys.dat in the data directory, PyBitmessage format).",
+            "Your identities themselves: 'bmtool identity'; addresses computed without storing: 'bmtool address'."},
         subcommands = {
             KeysImportCommand.class,
             KeysExportCommand.class,

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.keys;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.address.IdentityStore;
 import dev.bmtool.core.address.KeysDat;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,8 +25,8 @@ public final class KeysExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (atomically, mode 0600).")
     Path out;
 
-    @Option(names = "--json", description = "Print JSON (the keys.dat text in field keysDat unless --out).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -34,7 +36,7 @@ public final class KeysExportCommand implements Callable<Integer> {
         if (out != null) {
             IdentityStore.writeAtomically(out, k.write());
         }
-        if (json) {
+        if (json.on()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("identities", n);
             if (out != null) {

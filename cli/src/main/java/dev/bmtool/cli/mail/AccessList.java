@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.node.mail.MailStore;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,7 +19,8 @@ final class AccessList {
 
     /** The options both commands take (a picocli mixin). */
     static final class Options {
-        @Parameters(arity = "0..1", paramLabel = "ADDR", description = "Address to add (or remove); none: list.")
+        @Parameters(arity = "0..1", paramLabel = "ADDR|NAME",
+                description = "Address (or a contact's name) to add or remove; none: list.")
         String address;
 
         @Option(names = "--label", defaultValue = "", paramLabel = "L", description = "Label.")
@@ -26,15 +29,15 @@ final class AccessList {
         @Option(names = "--remove", description = "Take the address off the list.")
         boolean remove;
 
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
     }
 
     static int run(CommandSpec spec, String list, Options o) throws java.io.IOException {
         String address = o.address;
         String label = o.label;
         boolean remove = o.remove;
-        boolean json = o.json;
+        boolean json = o.json.on();
         try (MailStore store = MailStore.open(Cli.root(spec).dataDir())) {
             PrintWriter out = Cli.out(spec);
             if (address == null) {
@@ -57,7 +60,7 @@ final class AccessList {
                 out.flush();
                 return 0;
             }
-            Address a = SendCommand.address(address, "ADDR");
+            Address a = dev.bmtool.cli.AddressNames.any(Cli.root(spec).dataDir(), address, "ADDR");
             boolean changed = remove ? store.listRemove(list, a) : store.listAdd(list, a, label);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
+import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
@@ -20,7 +22,8 @@ public final class BroadcastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "ADDR", description = "One of your addresses.")
+    @Option(names = "--from", required = true, paramLabel = "ADDR|LABEL",
+            description = "One of your identities: its address or its label.")
     String from;
 
     @Option(names = "--subject", defaultValue = "", paramLabel = "S", description = "Subject.")
@@ -38,31 +41,41 @@ public final class BroadcastCommand implements Callable<Integer> {
             description = "Time to live, 300..2419200 (default: ${DEFAULT-VALUE} = 4 days).")
     long ttl;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     NetOptions net;
 
     @Override
     public Integer call() throws Exception {
-        Address fromAddr = SendCommand.address(from, "--from");
+        Address fromAddr = AddressNames.own(Cli.root(spec).dataDir(), from, "--from").address();
         String text = body.read();
         if (ttl < 300 || ttl > 28 * 24 * 3600) {
             throw new UsageException("--ttl must be 300..2419200 seconds");
         }
         try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
             long id = s.agent().broadcast(fromAddr, subject, text, ttl, encoding.value);
-            if (!s.remote()) {
-                SendCommand.linger(s, spec);
+            boolean handedOver = s.remote() ? s.remoteConnected() : SendCommand.linger(s, spec);
+            long now = System.currentTimeMillis() / 1000;
+            if (handedOver) {
+                s.store().queuedHandedOver(now);
+            } else {
+                s.store().transition(id, MailStore.BROADCAST_SENT, MailStore.BROADCAST_QUEUED, now);
             }
             MailStore.SentEntry e = s.store().sentEntry(id).orElseThrow();
-            if (json) {
+            if (json.on()) {
                 Cli.printJson(spec, SendCommand.sentJson(e));
             } else {
                 Cli.out(spec).println("broadcast " + e.id() + " from " + e.from() + ": " + e.status() + " (msgid "
                         + Hex.encode(e.msgid()) + ")");
                 Cli.out(spec).flush();
+            }
+            if (!handedOver) {
+                Cli.err(spec).println("bmtool: broadcast " + id + " is ready but no peer took it: it stays "
+                        + MailStore.BROADCAST_QUEUED + " and goes out the next time a node runs for this data dir");
+                Cli.err(spec).flush();
+                return dev.bmtool.cli.BmtoolCommand.EXIT_QUEUED;
             }
             return 0;
         }

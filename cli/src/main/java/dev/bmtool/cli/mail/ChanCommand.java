@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.BmtoolCommand;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
@@ -9,6 +10,7 @@ import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.address.IdentityStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,8 +41,8 @@ public final class ChanCommand implements Callable<Integer> {
         @Option(names = "--address", paramLabel = "ADDR",
                 description = "The chan's address, if known: checked against the name (as PyBitmessage's joinChan).")
         String address;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -52,7 +54,7 @@ public final class ChanCommand implements Callable<Integer> {
                 throw new UsageException("the chan '" + name + "' has address " + chan.address() + ", not " + address);
             }
             new IdentityStore(Cli.root(spec).dataDir()).add(chan);
-            IdentityCommand.print(spec, json, "joined", chan);
+            IdentityCommand.print(spec, json.on(), "joined", chan);
             return 0;
         }
     }

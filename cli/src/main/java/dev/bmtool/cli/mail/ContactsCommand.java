@@ -1,5 +1,7 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
+import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +27,8 @@ public final class ContactsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDR", description = "Address to add, rename or remove.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ADDR|NAME",
+            description = "Address to add; to rename or remove, the address or the contact's current name.")
     String address;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "LABEL", description = "Its name.")
@@ -33,8 +37,8 @@ public final class ContactsCommand implements Callable<Integer> {
     @Option(names = "--remove", description = "Remove the address from the book.")
     boolean remove;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -42,7 +46,7 @@ public final class ContactsCommand implements Callable<Integer> {
             PrintWriter out = Cli.out(spec);
             if (address == null) {
                 List<MailStore.Contact> all = store.contacts();
-                if (json) {
+                if (json.on()) {
                     Cli.printJson(spec, all.stream().map(c -> Map.<String, Object>of("address", c.address().encode(),
                             "label", c.label())).toList());
                     return 0;
@@ -54,7 +58,9 @@ public final class ContactsCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            Address a = SendCommand.address(address, "ADDR");
+            Address a = remove || Address.isValid(address.strip())
+                    ? dev.bmtool.cli.AddressNames.any(Cli.root(spec).dataDir(), address, "ADDR")
+                    : renameTarget(store, address);
             boolean changed;
             if (remove) {
                 if (label != null) {
@@ -70,7 +76,7 @@ public final class ContactsCommand implements Callable<Integer> {
                 }
                 changed = store.contactPut(a, label.strip());
             }
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("address", a.encode());
                 m.put("label", remove ? null : label.strip());
@@ -86,20 +92,19 @@ public final class ContactsCommand implements Callable<Integer> {
         }
     }
 
-    /** An address, or the address of exactly one contact with that name ({@code what} names the option). */
-    static Address resolve(MailStore store, String text, String what) {
-        if (Address.isValid(text.strip())) {
-            return SendCommand.address(text.strip(), what);
+    /** Renaming "contacts OLDNAME NEWNAME": the contact now called OLDNAME (contacts only, not identities). */
+    private static Address renameTarget(MailStore store, String name) {
+        List<MailStore.Contact> c = store.contacts().stream().filter(x -> x.label().equals(name.strip())).toList();
+        if (c.size() == 1) {
+            return c.getFirst().address();
         }
-        List<MailStore.Contact> named = store.contacts().stream().filter(c -> c.label().equals(text.strip())).toList();
-        if (named.size() == 1) {
-            return named.getFirst().address();
+        if (c.isEmpty()) {
+            if (name.strip().regionMatches(true, 0, "BM-", 0, 3)) {
+                AddressNames.literal(name, "ADDR"); // an address with a typo: the address error says why
+            }
+            throw new UsageException("ADDR: no contact named '" + name.strip() + "' (see 'bmtool contacts')");
         }
-        if (named.size() > 1) {
-            throw new UsageException(what + ": " + named.size() + " contacts are named '" + text.strip()
-                    + "'; use the address");
-        }
-        return SendCommand.address(text.strip(), what); // not a name either: the address error says why
+        throw new UsageException("ADDR: " + c.size() + " contacts are named '" + name.strip() + "'; use the address");
     }
 
     /** "name <address>" when the address book knows it, else the address. */

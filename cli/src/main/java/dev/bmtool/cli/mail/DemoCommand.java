@@ -1,5 +1,6 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.AddressGenerator;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,8 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the two temporary data directories.")
     boolean keep;
 
-    @Option(names = "--json", description = "Print the steps and the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     private final List<Map<String, Object>> steps = new ArrayList<>();
     private long start;
@@ -121,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
             MailStore.SentEntry e = a.store().sentEntry(id).orElseThrow();
             ok = e.status().equals(MailStore.ACK_RECEIVED) && !b.store().inbox(0).isEmpty();
             double total = (System.nanoTime() - start) / 1e9;
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("ok", ok);
                 m.put("status", e.status());
@@ -178,7 +180,7 @@ public final class DemoCommand implements Callable<Integer> {
             m.put("powSeconds", pow.toMillis() / 1000.0);
         }
         steps.add(m);
-        if (!json) {
+        if (!json.on()) {
             PrintWriter out = Cli.out(spec);
             out.printf(Locale.ROOT, "%6.2f s  [%s] %-18s %s%s%n", t, node, what, detail,
                     engineName == null ? "" : String.format(Locale.ROOT, "  [PoW %s %.2f s]", engineName,

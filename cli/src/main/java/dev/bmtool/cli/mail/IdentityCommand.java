@@ -2,10 +2,12 @@ package dev.bmtool.cli.mail;
 
 import dev.bmtool.cli.BmtoolCommand;
 import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.AddressGenerator;
 import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.address.IdentityStore;
+import dev.bmtool.core.address.KeysDat;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool identity new|list|deterministic}: own addresses in the data dir's keys.dat. */
 @Command(name = "identity", mixinStandardHelpOptions = true,
-        description = "Create, list and publish your own addresses (kept in <data-dir>/keys.dat, PyBitmessage format).",
+        description = {"Your own addresses: create, list and publish them (kept in <data-dir>/keys.dat, PyBitmessage"
+            + " format).", "Chans: 'bmtool chan join'; keys from elsewhere: 'bmtool keys import'; computing an address"
+            + " without keeping it: 'bmtool address'."},
         subcommands = {IdentityCommand.New.class, IdentityCommand.ListIds.class, IdentityCommand.Deterministic.class,
             IdentityCommand.Publish.class})
 public final class IdentityCommand implements Callable<Integer> {
@@ -55,6 +59,17 @@ public final class IdentityCommand implements Callable<Integer> {
         }
     }
 
+    /** Like send: a pubkey no peer took is not published yet; say so (exit 3 follows). */
+    static boolean handedOver(MailSession s, CommandSpec spec) throws InterruptedException {
+        boolean ok = s.remote() ? s.remoteConnected() : SendCommand.linger(s, spec);
+        if (!ok) {
+            Cli.err(spec).println("bmtool: the pubkey is ready but no peer took it; it goes out the next time a node"
+                    + " runs for this data dir");
+            Cli.err(spec).flush();
+        }
+        return ok;
+    }
+
     static int zeroBytes(boolean shorter) {
         return AddressGenerator.zeroBytes(shorter);
     }
@@ -80,8 +95,8 @@ public final class IdentityCommand implements Callable<Integer> {
         @Option(names = "--publish",
                 description = "Also publish the pubkey now (proof of work; 28-day TTL), as PyBitmessage does.")
         boolean publish;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
         @Mixin
         NetOptions net;
 
@@ -89,12 +104,12 @@ public final class IdentityCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Identity id = AddressGenerator.random(label, version(version), 1, zeroBytes(shorter), new SecureRandom());
             new IdentityStore(Cli.root(spec).dataDir()).add(id);
-            print(spec, json, "created", id);
+            print(spec, json.on(), "created", id);
             if (publish) {
                 try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
                     s.agent().publishPubkey(id);
-                    if (!s.remote()) {
-                        SendCommand.linger(s, spec);
+                    if (!handedOver(s, spec)) {
+                        return BmtoolCommand.EXIT_QUEUED;
                     }
                 }
             }
@@ -102,24 +117,37 @@ public final class IdentityCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code identity list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List your addresses and chans.")
-    static final class ListIds implements Callable<Integer> {
+    /** {@code identity list} (and the hidden old spelling {@code keys list}). */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List your identities and chans (no private keys; 'bmtool keys export' has them).")
+    public static class ListIds implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
-            List<Identity> ids = new IdentityStore(Cli.root(spec).dataDir()).list();
-            if (json) {
-                Cli.printJson(spec, ids.stream().map(IdentityCommand::json).toList());
+            IdentityStore store = new IdentityStore(Cli.root(spec).dataDir());
+            KeysDat.Identities all = store.load().identities();
+            List<Identity> ids = all.identities();
+            for (String p : all.problems()) {
+                Cli.err(spec).println("bmtool: unreadable entry in " + store.file() + ": " + p);
+            }
+            Cli.err(spec).flush();
+            if (json.on()) {
+                Cli.printJson(spec, ids.stream().map(id -> {
+                    Map<String, Object> m = IdentityCommand.json(id);
+                    m.put("nonceTrialsPerByte", id.nonceTrialsPerByte());
+                    m.put("payloadLengthExtraBytes", id.payloadLengthExtraBytes());
+                    return m;
+                }).toList());
                 return 0;
             }
             PrintWriter out = Cli.out(spec);
             if (ids.isEmpty()) {
-                out.println("no identities (create one with 'bmtool identity new')");
+                out.println("no identities (create one with 'bmtool identity new', join a chan with 'bmtool chan join',"
+                        + " or 'bmtool keys import')");
             }
             for (Identity id : ids) {
                 out.printf("%-38s %-5s %s%s%n", id.address(), id.chan() ? "chan" : "", id.label(),
@@ -144,8 +172,8 @@ public final class IdentityCommand implements Callable<Integer> {
         int version;
         @Option(names = "--shorter", description = "Two leading zero bytes.")
         boolean shorter;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
 
         @Override
         public Integer call() {
@@ -155,7 +183,7 @@ public final class IdentityCommand implements Callable<Integer> {
             Identity id = AddressGenerator.deterministic(passphrase.getBytes(StandardCharsets.UTF_8), 1,
                     version(version), 1, zeroBytes(shorter)).getFirst().withLabel(label);
             new IdentityStore(Cli.root(spec).dataDir()).add(id);
-            print(spec, json, "stored", id);
+            print(spec, json.on(), "stored", id);
             return 0;
         }
     }
@@ -166,37 +194,35 @@ public final class IdentityCommand implements Callable<Integer> {
     static final class Publish implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @picocli.CommandLine.Parameters(paramLabel = "ADDR", description = "One of your addresses.")
+        @picocli.CommandLine.Parameters(paramLabel = "ADDR|LABEL", description = "One of your identities: its address or"
+                + " its label.")
         String address;
-        @Option(names = "--json", description = "Print JSON.")
-        boolean json;
+        @Mixin
+        JsonOption json;
         @Mixin
         NetOptions net;
 
         @Override
         public Integer call() throws Exception {
-            dev.bmtool.core.address.Address a = SendCommand.address(address, "ADDR");
-            Identity id = new IdentityStore(Cli.root(spec).dataDir()).list().stream()
-                    .filter(i -> i.address().equals(a)).findFirst()
-                    .orElseThrow(() -> new UsageException("ADDR: " + a + " is not one of your identities"));
+            Identity id = dev.bmtool.cli.AddressNames.own(Cli.root(spec).dataDir(), address, "ADDR");
+            dev.bmtool.core.address.Address a = id.address();
             if (id.chan()) {
                 throw new UsageException("ADDR: " + a + " is a chan; chans never publish a pubkey");
             }
             try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
                 String hash = s.agent().publishPubkey(id);
-                if (!s.remote()) {
-                    SendCommand.linger(s, spec);
-                }
-                if (json) {
+                boolean handedOver = handedOver(s, spec);
+                if (json.on()) {
                     Map<String, Object> m = json(id);
                     m.put("inventoryHash", hash);
                     Cli.printJson(spec, m);
                 } else {
-                    Cli.out(spec).println("published the pubkey of " + a + " (object " + hash + ")");
+                    Cli.out(spec).println((handedOver ? "published" : "made (not yet published)") + " the pubkey of " + a
+                            + " (object " + hash + ")");
                     Cli.out(spec).flush();
                 }
+                return handedOver ? 0 : BmtoolCommand.EXIT_QUEUED;
             }
-            return 0;
         }
     }
 }

@@ -1,12 +1,10 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.node.mail.MailStore;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +21,11 @@ import picocli.CommandLine.Spec;
             "Without a running node, first processes what the node stored; --watch stays online (in-process "
             + "node if none runs) and prints new ones as they come."})
 public final class InboxCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--watch", description = "Keep running and print new messages (Ctrl-C to stop).")
+    @Option(names = "--watch",
+            description = "Keep running and print new messages (Ctrl-C to stop); with --json one object per line.")
     boolean watch;
 
     @Option(names = "--for", paramLabel = "SECONDS", defaultValue = "0",
@@ -38,8 +35,8 @@ public final class InboxCommand implements Callable<Integer> {
     @Option(names = "--unread", description = "Only unread messages.")
     boolean unread;
 
-    @Option(names = "--json", description = "Print JSON (with --watch: one object per line).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     NetOptions net;
@@ -54,7 +51,7 @@ public final class InboxCommand implements Callable<Integer> {
             List<MailStore.InboxEntry> all = s.store().inbox(0).stream().filter(e -> !unread || !e.read()).toList();
             Map<String, String> names = ContactsCommand.names(s.store());
             if (!watch) {
-                if (json) {
+                if (json.on()) {
                     Cli.printJson(spec, all.stream().map(e -> json(e, false, names)).toList());
                 } else {
                     PrintWriter out = Cli.out(spec);
@@ -74,7 +71,7 @@ public final class InboxCommand implements Callable<Integer> {
                     if (unread && e.read()) {
                         continue;
                     }
-                    if (json) {
+                    if (json.on()) {
                         Cli.printJson(spec, json(e, false, names));
                     } else {
                         Cli.out(spec).println(line(e, names));
@@ -90,7 +87,7 @@ public final class InboxCommand implements Callable<Integer> {
     static String line(MailStore.InboxEntry e, Map<String, String> names) {
         String from = names.getOrDefault(e.from(), e.from());
         return String.format("%4d %s %s %-9s %-38s %s", e.id(), e.read() ? " " : "*",
-                TIME.format(Instant.ofEpochSecond(e.received())), e.kind(), from, e.subject());
+                dev.bmtool.cli.Human.dateTime(e.received()), e.kind(), from, e.subject());
     }
 
     static Map<String, Object> json(MailStore.InboxEntry e, boolean withBody, Map<String, String> names) {
@@ -104,7 +101,7 @@ public final class InboxCommand implements Callable<Integer> {
         if (withBody) {
             m.put("body", e.body());
         }
-        m.put("encoding", e.encoding());
+        m.put("encoding", dev.bmtool.core.message.MessageEncoding.name(e.encoding()));
         m.put("received", e.received());
         m.put("read", e.read());
         m.put("msgid", dev.bmtool.core.encoding.Hex.encode(e.msgid()));

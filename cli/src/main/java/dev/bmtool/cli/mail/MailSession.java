@@ -33,17 +33,19 @@ final class MailSession implements AutoCloseable {
 
     private final Mailbox mailbox;
     private final boolean remote;
+    private final ApiClient api;
 
-    private MailSession(Mailbox mailbox, boolean remote) {
+    private MailSession(Mailbox mailbox, boolean remote, ApiClient api) {
         this.mailbox = mailbox;
         this.remote = remote;
+        this.api = api;
     }
 
     static MailSession open(CommandSpec spec, NetOptions net, Mode mode) throws IOException {
         Path dataDir = Cli.root(spec).dataDir();
         boolean verbose = Cli.root(spec).verbose();
         PrintWriter err = Cli.err(spec);
-        MailAgent.Listener listener = progress(err, verbose);
+        MailAgent.Listener listener = net != null && !net.progress.on() ? e -> { } : progress(err, verbose);
         ApiClient api = running(dataDir);
         PowService solver = PowEngines.open(net, dataDir, false, p -> {
             if (verbose) {
@@ -57,7 +59,7 @@ final class MailSession implements AutoCloseable {
             }
         });
         if (api != null) {
-            return new MailSession(Mailbox.remote(dataDir, api, solver, MailSettings.defaults(), listener), true);
+            return new MailSession(Mailbox.remote(dataDir, api, solver, MailSettings.defaults(), listener), true, api);
         }
         // unresolved: resolved when dialled, or by the proxy when keys.dat names one
         List<InetSocketAddress> peers = net == null ? List.of()
@@ -75,7 +77,7 @@ final class MailSession implements AutoCloseable {
             }
         };
         try {
-            return new MailSession(Mailbox.embedded(cfg, log, solver, MailSettings.defaults(), listener), false);
+            return new MailSession(Mailbox.embedded(cfg, log, solver, MailSettings.defaults(), listener), false, null);
         } catch (IOException | RuntimeException e) {
             solver.close();
             throw e;
@@ -139,6 +141,35 @@ final class MailSession implements AutoCloseable {
             return 0;
         }
         return mailbox.node().status().established();
+    }
+
+    /** For a running node: whether it has a peer connected now (it announces what it stores to them). */
+    boolean remoteConnected() {
+        try {
+            Object n = api.status().get("established");
+            return n instanceof Number x && x.intValue() > 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * In-process node: waits (at most 20 s) until the objects peers announced at connect time are
+     * downloaded, then processes them, so acks for messages sent by earlier commands are found.
+     */
+    void awaitSync() throws InterruptedException {
+        if (remote || mailbox.node() == null) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + 20_000;
+        Thread.sleep(500); // the peer's inv follows its verack
+        while (System.currentTimeMillis() < deadline) {
+            if (mailbox.node().status().wanted() == 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        catchUp();
     }
 
     /** Objects submitted to the in-process node that no peer has fetched yet (0 for remote). */

@@ -1,7 +1,9 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.ProgressOption;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that may need a node and proof of work. */
@@ -20,4 +22,7 @@ public final class NetOptions {
                     + " (repeatable; answers are verified, local engines take over when it fails). Default:"
                     + " keys.dat's powservers.")
     List<String> powServers = new ArrayList<>();
+
+    @Mixin
+    ProgressOption progress; // the steps (getpubkey sent, PoW done, msg sent) on stderr
 }

@@ -1,11 +1,12 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.node.mail.MailStore;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,8 +21,8 @@ public final class ReadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Inbox id (from 'bmtool inbox').")
     long id;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -30,14 +31,14 @@ public final class ReadCommand implements Callable<Integer> {
                     () -> new IllegalArgumentException("no inbox message " + id + " (see 'bmtool inbox')"));
             store.markRead(id);
             java.util.Map<String, String> names = ContactsCommand.names(store);
-            if (json) {
+            if (json.on()) {
                 Cli.printJson(spec, InboxCommand.json(e, true, names));
                 return 0;
             }
             PrintWriter out = Cli.out(spec);
             out.println("From:     " + ContactsCommand.display(names, e.from()));
             out.println("To:       " + ContactsCommand.display(names, e.to()));
-            out.println("Date:     " + Instant.ofEpochSecond(e.received()));
+            out.println("Date:     " + dev.bmtool.cli.Human.fullDateTime(e.received()));
             out.println("Subject:  " + e.subject());
             out.println();
             out.println(e.body());

@@ -1,10 +1,11 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
+import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.core.encoding.Hex;
-import dev.bmtool.core.encoding.ProtocolException;
 import dev.bmtool.core.message.MessageEncoding;
 import dev.bmtool.node.mail.MailStore;
 import java.io.IOException;
@@ -32,11 +33,13 @@ public final class SendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "ADDR", description = "One of your addresses.")
+    @Option(names = "--from", required = true, paramLabel = "ADDR|LABEL",
+            description = "One of your identities: its address or its label.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "ADDR",
-            description = "Recipient address or chan, or a name from 'bmtool contacts'.")
+    @Option(names = "--to", required = true, paramLabel = "ADDR|NAME",
+            description = "Recipient: an address or chan, a contact's name ('bmtool contacts') or one of your"
+                    + " identities' labels.")
     String to;
 
     @Option(names = "--subject", defaultValue = "", paramLabel = "S", description = "Subject.")
@@ -83,23 +86,16 @@ public final class SendCommand implements Callable<Integer> {
             description = "Give up waiting after this long (default: ${DEFAULT-VALUE}); the message stays queued.")
     long timeout;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Mixin
     NetOptions net;
 
     @Override
     public Integer call() throws Exception {
-        Address fromAddr = address(from, "--from");
-        Address toAddr;
-        if (Address.isValid(to.strip())) {
-            toAddr = address(to, "--to");
-        } else {
-            try (MailStore book = MailStore.open(Cli.root(spec).dataDir())) {
-                toAddr = ContactsCommand.resolve(book, to, "--to");
-            }
-        }
+        Address fromAddr = AddressNames.own(Cli.root(spec).dataDir(), from, "--from").address();
+        Address toAddr = AddressNames.any(Cli.root(spec).dataDir(), to, "--to");
         String text = body.read();
         if (ttl < 300 || ttl > 28 * 24 * 3600) {
             throw new UsageException("--ttl must be 300..2419200 seconds");
@@ -115,10 +111,33 @@ public final class SendCommand implements Callable<Integer> {
             Set<String> stop = new HashSet<>(done);
             stop.add(MailStore.TOO_DIFFICULT);
             MailStore.SentEntry e = await(s, id, stop);
-            if (!s.remote() && done.contains(e.status())) {
-                linger(s, spec);
+            boolean ready = e.msgid() != null && (e.status().equals(MailStore.MSG_SENT)
+                    || e.status().equals(MailStore.MSG_SENT_NO_ACK) || e.status().equals(MailStore.ACK_RECEIVED));
+            if (ready) {
+                // sent means a peer took it: the in-process node waits for one; a running node must have one
+                boolean handedOver = s.remote() ? s.remoteConnected() : linger(s, spec);
+                long now = System.currentTimeMillis() / 1000;
+                if (handedOver) {
+                    s.store().queuedHandedOver(now); // older queued objects went out with it
+                    boolean earlierAwaitAck = s.store().sent().stream().anyMatch(x -> x.id() != id && x.nextTry() > 0
+                            && (x.status().equals(MailStore.MSG_SENT) || x.status().equals(MailStore.MSG_QUEUED)));
+                    if (!s.remote() && earlierAwaitAck) {
+                        s.awaitSync(); // acks of messages sent by earlier commands come with the first inventory
+                    }
+                } else if (!e.status().equals(MailStore.ACK_RECEIVED)) {
+                    s.store().transition(id, e.status(), MailStore.MSG_QUEUED, now);
+                }
+                e = s.store().sentEntry(id).orElseThrow();
             }
             report(e);
+            if (e.status().equals(MailStore.MSG_QUEUED)) {
+                Cli.err(spec).println("bmtool: message " + id + " is ready but no peer took it: it stays "
+                        + MailStore.MSG_QUEUED + " and goes out the next time a node runs for this data dir ("
+                        + (s.remote() ? "the running node, once it connects" : "'bmtool node run', or another send")
+                        + ")");
+                Cli.err(spec).flush();
+                return dev.bmtool.cli.BmtoolCommand.EXIT_QUEUED;
+            }
             if (e.status().equals(MailStore.TOO_DIFFICULT)) {
                 Cli.err(spec).println("bmtool: message " + id + " not sent: " + e.note() + "; it stays queued as "
                         + MailStore.TOO_DIFFICULT + " and goes out once the limit allows it, while a node runs for"
@@ -133,14 +152,6 @@ public final class SendCommand implements Callable<Integer> {
                 return 1;
             }
             return 0;
-        }
-    }
-
-    static Address address(String s, String what) {
-        try {
-            return Address.decode(s);
-        } catch (ProtocolException e) {
-            throw new UsageException(what + ": " + e.getMessage());
         }
     }
 
@@ -166,7 +177,7 @@ public final class SendCommand implements Callable<Integer> {
      * have fetched every object this process submitted (getdata answered; PyBitmessage asks a
      * few seconds after our inv), and say so when that did not happen.
      */
-    static void linger(MailSession s, CommandSpec spec) throws InterruptedException {
+    static boolean linger(MailSession s, CommandSpec spec) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 15_000;
         while (s.established() == 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -175,7 +186,7 @@ public final class SendCommand implements Callable<Integer> {
             Cli.err(spec).println("bmtool: warning: no peer connected; the object stays in the node's store and goes"
                     + " out the next time a node runs for this data dir ('bmtool node run')");
             Cli.err(spec).flush();
-            return;
+            return false;
         }
         deadline = System.currentTimeMillis() + 30_000;
         while (s.notFetched() > 0 && System.currentTimeMillis() < deadline) {
@@ -187,11 +198,13 @@ public final class SendCommand implements Callable<Integer> {
                     + (left == 1 ? "" : "s") + " within 30 s; they stay in the node's store and go out the next time"
                     + " a node runs for this data dir ('bmtool node run')");
             Cli.err(spec).flush();
+            return false;
         }
+        return true;
     }
 
     private void report(MailStore.SentEntry e) {
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, sentJson(e));
         } else {
             Cli.out(spec).println("message " + e.id() + " to " + e.to() + ": " + e.status()
@@ -210,7 +223,7 @@ public final class SendCommand implements Callable<Integer> {
         m.put("status", e.status());
         m.put("encoding", MessageEncoding.name(e.encoding()));
         m.put("msgid", e.msgid() == null ? null : Hex.encode(e.msgid()));
-        m.put("ackdata", Hex.encode(e.ackData()));
+        m.put("ackData", Hex.encode(e.ackData()));
         m.put("ttl", e.ttl());
         m.put("retries", e.retries());
         m.put("created", e.created());

@@ -1,5 +1,7 @@
 package dev.bmtool.cli.mail;
 
+import dev.bmtool.cli.JsonOption;
+import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.node.mail.MailStore;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +23,8 @@ public final class SubscribeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "ADDR", description = "Address to subscribe to.")
+    @Parameters(arity = "0..1", paramLabel = "ADDR|NAME",
+            description = "Address to subscribe to (or a contact's name, or one of your identities' labels).")
     String address;
 
     @Option(names = "--label", defaultValue = "", paramLabel = "L", description = "Label.")
@@ -29,8 +33,8 @@ public final class SubscribeCommand implements Callable<Integer> {
     @Option(names = "--remove", description = "Unsubscribe instead.")
     boolean remove;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -38,7 +42,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             PrintWriter out = Cli.out(spec);
             if (address == null) {
                 var subs = store.subscriptions();
-                if (json) {
+                if (json.on()) {
                     Cli.printJson(spec, subs.stream().map(s -> {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("address", s.address().encode());
@@ -55,9 +59,9 @@ public final class SubscribeCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            Address a = SendCommand.address(address, "ADDR");
+            Address a = AddressNames.any(Cli.root(spec).dataDir(), address, "ADDR");
             boolean changed = remove ? store.unsubscribe(a) : store.subscribe(a, label, System.currentTimeMillis() / 1000);
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("address", a.encode());
                 m.put("subscribed", !remove);

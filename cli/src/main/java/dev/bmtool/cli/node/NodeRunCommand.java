@@ -1,5 +1,6 @@
 package dev.bmtool.cli.node;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.node.Node;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a lightweight node in the foreground.",
             "Keeps valid objects in <data-dir>/node/objects.db, exchanges them with peers and serves the local "
-            + "control API. Stop with Ctrl-C (SIGINT) or SIGTERM."})
+            + "control API. Stop with Ctrl-C (SIGINT) or SIGTERM.",
+            "With --json: the startup summary as one JSON object on stdout, the log as JSON lines on stderr."})
 public final class NodeRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,7 +45,7 @@ public final class NodeRunCommand implements Callable<Integer> {
     @Option(names = "--no-tls", description = "Do not offer TLS (NODE_SSL); connections stay plain TCP.")
     boolean noTls;
 
-    @Option(names = "--api-port", paramLabel = "N", defaultValue = "8442",
+    @Option(names = "--api-port", paramLabel = "N", defaultValue = "8446",
             description = "Control API port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int apiPort;
 
@@ -86,8 +89,8 @@ public final class NodeRunCommand implements Callable<Integer> {
                     + " keys.dat's powservers.")
     List<String> powServers = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the startup summary as JSON and log as JSON lines on stderr.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -121,7 +124,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         PrintStream err = System.err;
         NodeLogs.Level level = logLevel != null ? NodeLogs.Level.of(logLevel)
                 : Cli.root(spec).verbose() ? NodeLogs.Level.DEBUG : NodeLogs.Level.INFO;
-        NodeLog log = logFile != null ? NodeLogs.file(logFile, level) : NodeLogs.stderr(err, level, json);
+        NodeLog log = logFile != null ? NodeLogs.file(logFile, level) : NodeLogs.stderr(err, level, json.on());
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
         java.nio.file.Path deliverTo = maildir != null ? maildir : maildirFromKeysDat();
@@ -154,7 +157,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         started.put("maildir", deliverTo == null ? null : deliverTo.toAbsolutePath().toString());
         started.put("proxy", proxy.proxied() ? proxy.type().keysDatName + " " + proxy.host() + ":" + proxy.port() : "none");
         started.put("minimumDifficulty", node.status().minimumDifficulty().toJson());
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, started);
         } else {
             Cli.out(spec).println("node running: listen port " + node.listenPort() + ", API port " + node.apiPort()

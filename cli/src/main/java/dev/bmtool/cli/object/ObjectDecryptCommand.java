@@ -1,5 +1,6 @@
 package dev.bmtool.cli.object;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
@@ -45,12 +46,13 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
             description = "msg: recipient's private encryption key; broadcast/pubkey: the address-derived key.")
     String keyWif;
 
-    @Option(names = "--address", paramLabel = "ADDRESS",
-            description = "broadcast/pubkey: the sender's address (derives the key and checks the sender).")
+    @Option(names = "--address", paramLabel = "ADDRESS|NAME",
+            description = "broadcast/pubkey: the sender's address, contact name or identity label (derives the key"
+                    + " and checks the sender).")
     String address;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws IOException {
@@ -61,7 +63,8 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
         } catch (dev.bmtool.core.encoding.ProtocolException e) {
             throw new UsageException("--key-wif: not a valid WIF private key (" + e.getMessage() + ")");
         }
-        Address addr = address == null ? null : Address.decode(address);
+        Address addr = address == null ? null
+                : dev.bmtool.cli.AddressNames.any(dev.bmtool.cli.Cli.root(spec).dataDir(), address, "--address");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", obj.typeName());
         m.put("version", obj.version());
@@ -168,7 +171,7 @@ public final class ObjectDecryptCommand implements Callable<Integer> {
     }
 
     private void print(Map<String, Object> m) {
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, m);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.object;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.encoding.Hex;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,8 +29,8 @@ public final class ObjectGetCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the raw object bytes to FILE instead.")
     Path outFile;
 
-    @Option(names = "--json", description = "Print JSON (metadata and hex).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -40,7 +42,7 @@ public final class ObjectGetCommand implements Callable<Integer> {
         if (outFile != null) {
             Files.write(outFile, Hex.decode((String) o.get("hex")));
         }
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, o);
         } else if (outFile == null) {
             Cli.out(spec).println(o.get("hex"));

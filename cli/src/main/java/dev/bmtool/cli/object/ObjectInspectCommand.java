@@ -1,5 +1,6 @@
 package dev.bmtool.cli.object;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.encoding.ProtocolException;
@@ -35,15 +36,15 @@ public final class ObjectInspectCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "EPOCH_SECONDS", description = "Time to compute the TTL left at (default: now).")
     Long at;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         BitmessageObject o = input.load(System.in);
         long now = at != null ? at : System.currentTimeMillis() / 1000;
         Map<String, Object> m = describe(o, now);
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, m);
         } else {
             PrintWriter out = Cli.out(spec);

@@ -1,5 +1,6 @@
 package dev.bmtool.cli.object;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.node.api.ApiClient;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +34,8 @@ public final class ObjectListCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000", description = "At most N objects (default: ${DEFAULT-VALUE}, max 10000).")
     int limit;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +54,7 @@ public final class ObjectListCommand implements Callable<Integer> {
         }
         ApiClient api = ApiClient.forDataDir(Cli.root(spec).dataDir());
         Map<String, Object> r = api.list(type, tag, after, limit, false);
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, r);
             return 0;
         }

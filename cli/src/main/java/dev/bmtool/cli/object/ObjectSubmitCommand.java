@@ -1,5 +1,6 @@
 package dev.bmtool.cli.object;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.object.BitmessageObject;
@@ -23,15 +24,15 @@ public final class ObjectSubmitCommand implements Callable<Integer> {
     @Mixin
     ObjectInput input;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws Exception {
         BitmessageObject o = input.load(System.in);
         ApiClient api = ApiClient.forDataDir(Cli.root(spec).dataDir());
         Map<String, Object> r = api.submit(Hex.encode(o.write()));
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, r);
         } else {
             Cli.out(spec).println(r.get("hash") + (Boolean.TRUE.equals(r.get("new")) ? " stored and announced"

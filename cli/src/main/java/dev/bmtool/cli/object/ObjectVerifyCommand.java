@@ -1,5 +1,6 @@
 package dev.bmtool.cli.object;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.BmtoolCommand;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
@@ -42,8 +43,8 @@ public final class ObjectVerifyCommand implements Callable<Integer> {
             description = "payloadLengthExtraBytes (default and network minimum: ${DEFAULT-VALUE}).")
     long extra;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -75,7 +76,7 @@ public final class ObjectVerifyCommand implements Callable<Integer> {
         // informational only: a failing content check does not stop relaying
         ObjectValidator.Result content = ObjectValidator.checkContent(o);
         m.put("content", content.valid() ? "OK" : content.reason().name() + ": " + content.message());
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, m);
         } else {
             PrintWriter out = Cli.out(spec);

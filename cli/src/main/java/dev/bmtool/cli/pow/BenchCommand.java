@@ -1,5 +1,7 @@
 package dev.bmtool.cli.pow;
 
+import dev.bmtool.cli.ProgressOption;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.pow.CpuEngines;
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,8 +59,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " and printing 'trials_per_s N'. Default: $BMTOOL_POWREF when set.")
     java.nio.file.Path cPattern;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ProgressOption progress;
 
     /** Wall-clock rate, and trials per second of CPU time used by this process meanwhile. */
     record Row(String engine, int threads, double trialsPerSecond, double trialsPerCpuSecond) {
@@ -75,7 +81,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--threads must be 0 or more");
         }
         int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        PrintWriter err = Cli.err(spec);
+        // progress lines only: the results go to stdout
+        PrintWriter err = progress.on() ? Cli.err(spec) : new PrintWriter(java.io.Writer.nullWriter());
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         measure(rows, new ReferencePowEngine(), 1, err);
@@ -123,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         double base = rows.get(0).trialsPerSecond();
-        if (json) {
+        if (json.on()) {
             List<Object> list = new ArrayList<>();
             for (Row r : rows) {
                 Map<String, Object> m = new LinkedHashMap<>();

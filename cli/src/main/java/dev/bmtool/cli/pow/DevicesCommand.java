@@ -1,5 +1,7 @@
 package dev.bmtool.cli.pow;
 
+import dev.bmtool.cli.ProgressOption;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.pow.PowMath;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,8 +34,11 @@ public final class DevicesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin
+    JsonOption json;
+
+    @Mixin
+    ProgressOption progress;
 
     @Option(names = "--measure-seconds", paramLabel = "S", defaultValue = "1",
             description = "Seconds to measure each device's rate; 0 lists without measuring (default: ${DEFAULT-VALUE}).")
@@ -50,7 +56,8 @@ public final class DevicesCommand implements Callable<Integer> {
         if (tune && measureSeconds == 0) {
             throw new UsageException("--tune needs --measure-seconds above 0");
         }
-        PrintWriter err = Cli.err(spec);
+        // progress lines only: the results go to stdout
+        PrintWriter err = progress.on() ? Cli.err(spec) : new PrintWriter(java.io.Writer.nullWriter());
         OpenClPlatforms.Discovery d = OpenClPlatforms.discover();
         List<String> problems = new ArrayList<>(d.problems());
         List<Map<String, Object>> platforms = new ArrayList<>();
@@ -76,7 +83,7 @@ public final class DevicesCommand implements Callable<Integer> {
             List<Map<String, Object>> list = (List<Map<String, Object>>) p.get("devices");
             list.add(m);
         }
-        if (json) {
+        if (json.on()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("platforms", platforms);
             out.put("problems", problems);

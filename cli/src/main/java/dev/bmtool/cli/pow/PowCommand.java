@@ -1,5 +1,7 @@
 package dev.bmtool.cli.pow;
 
+import dev.bmtool.cli.ProgressOption;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.BmtoolCommand;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
@@ -90,11 +92,11 @@ public final class PowCommand implements Callable<Integer> {
                     + " answers are verified, local engines take over when it fails). Default: keys.dat's powservers.")
     List<String> powServers = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--no-progress", description = "No progress bar on stderr (shown for jobs longer than a second).")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress; // the bar shows for jobs longer than a second
 
     /** Where --stdin and --object - read from; tests replace it. */
     InputStream in = System.in;
@@ -174,7 +176,7 @@ public final class PowCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         PowScheduler.Outcome o = solve(scheduler, job);
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, outcomeJson(job, o));
         } else {
             PrintWriter w = Cli.out(spec);
@@ -245,7 +247,7 @@ public final class PowCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot write " + why + " (the finished object is on stdout)", e);
             }
         }
-        if (json) {
+        if (json.on()) {
             Map<String, Object> m = outcomeJson(job, o);
             m.put("ttl", lifetime);
             m.put("objectLength", (long) obj.length());
@@ -361,7 +363,7 @@ public final class PowCommand implements Callable<Integer> {
     }
 
     private void printError(PrintWriter w, Line l) {
-        if (json) {
+        if (json.on()) {
             w.println(dev.bmtool.core.json.Json.write(Map.of("line", l.number(), "error", l.error())));
         } else {
             w.println("error: line " + l.number() + ": " + l.error());
@@ -370,7 +372,7 @@ public final class PowCommand implements Callable<Integer> {
     }
 
     private void printResult(PrintWriter w, Line l, PowScheduler.Outcome o) {
-        if (json) {
+        if (json.on()) {
             Map<String, Object> m = outcomeJson(l.job(), o);
             m.put("line", l.number());
             if (o.batchSize() > 1) {
@@ -386,7 +388,7 @@ public final class PowCommand implements Callable<Integer> {
     /** Several jobs in batched launches, one progress bar for them all. */
     private List<PowScheduler.Outcome> solveAll(PowService scheduler, List<PowJob> jobs) {
         boolean terminal = System.console() != null && System.console().isTerminal();
-        ProgressBar bar = new ProgressBar(Cli.err(spec), !noProgress, terminal);
+        ProgressBar bar = new ProgressBar(Cli.err(spec), progress.on(), terminal);
         List<PowScheduler.Outcome> outcomes;
         try {
             outcomes = scheduler.solveBatch(jobs, bar);
@@ -399,7 +401,7 @@ public final class PowCommand implements Callable<Integer> {
     private ProgressBar progressBar() {
         // in place on a terminal; tests and pipes get occasional plain lines
         boolean terminal = System.console() != null && System.console().isTerminal();
-        return new ProgressBar(Cli.err(spec), !noProgress, terminal);
+        return new ProgressBar(Cli.err(spec), progress.on(), terminal);
     }
 
     private PowScheduler.Outcome solve(PowService scheduler, PowJob job) {

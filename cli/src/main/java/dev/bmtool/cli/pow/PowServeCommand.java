@@ -1,5 +1,6 @@
 package dev.bmtool.cli.pow;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.pow.PowScheduler;
@@ -69,8 +70,8 @@ public final class PowServeCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     double maxTrials;
 
-    @Option(names = "--json", description = "Print the listening address as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     /** Tests count it down to stop the server. */
     final CountDownLatch stop = new CountDownLatch(1);
@@ -165,7 +166,7 @@ public final class PowServeCommand implements Callable<Integer> {
             InetSocketAddress bound = s.address();
             String url = "http://" + (bound.getAddress().getHostAddress().contains(":") ? "[" + bound.getAddress()
                     .getHostAddress() + "]" : bound.getAddress().getHostAddress()) + ":" + bound.getPort();
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("url", url);
                 m.put("port", (long) bound.getPort());

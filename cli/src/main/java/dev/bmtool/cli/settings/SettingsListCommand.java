@@ -1,7 +1,7 @@
 package dev.bmtool.cli.settings;
 
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
-import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.IdentityStore;
 import dev.bmtool.core.address.KeysDat;
 import java.io.PrintWriter;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,17 +23,18 @@ public final class SettingsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--address", paramLabel = "ADDR", description = "Also show the per-address settings of ADDR.")
+    @Option(names = "--address", paramLabel = "ADDR|LABEL",
+            description = "Also show the per-address settings of that identity (address or label).")
     String address;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
         KeysDat k = new IdentityStore(Cli.root(spec).dataDir()).load();
-        if (address != null && !k.contains(address)) {
-            throw new UsageException("--address: " + address + " is not one of your identities");
+        if (address != null) {
+            address = dev.bmtool.cli.AddressNames.own(Cli.root(spec).dataDir(), address, "--address").address().encode();
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Setting s : Setting.ALL) {
@@ -49,7 +51,7 @@ public final class SettingsListCommand implements Callable<Integer> {
             m.put("effect", s.effect());
             rows.add(m);
         }
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, rows);
             return 0;
         }

@@ -28,13 +28,13 @@ public final class SettingsSetCommand implements Callable<Integer> {
     public Integer call() {
         Setting s = target.setting();
         String v = s.normalise(value);
-        String section = target.section(s);
+        String section = target.section(s, Cli.root(spec).dataDir());
         new IdentityStore(Cli.root(spec).dataDir()).update(k -> {
             SettingTarget.requireIdentity(k, s, section);
             k.set(section, s.key(), v);
             return null;
         });
-        report(spec, target.json, s, section, v);
+        report(spec, target.json.on(), s, section, v);
         return 0;
     }
 

@@ -21,12 +21,12 @@ public final class SettingsUnsetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Setting s = target.setting();
-        String section = target.section(s);
+        String section = target.section(s, Cli.root(spec).dataDir());
         new IdentityStore(Cli.root(spec).dataDir()).update(k -> {
             SettingTarget.requireIdentity(k, s, section);
             return k.unset(section, s.key());
         });
-        SettingsSetCommand.report(spec, target.json, s, section, null);
+        SettingsSetCommand.report(spec, target.json.on(), s, section, null);
         return 0;
     }
 }

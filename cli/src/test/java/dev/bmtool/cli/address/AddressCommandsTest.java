@@ -62,8 +62,8 @@ class AddressCommandsTest {
     }
 
     @Test
-    void newWithSaveThenList() {
-        CliRunner.Result r = run("address", "new", "--label", "mine", "--save", "--json");
+    void addressOnlyComputesAndKeysImportStores() {
+        CliRunner.Result r = run("address", "new", "--json");
         assertEquals(0, r.rc(), r.err());
         Map<String, Object> id = firstIdentity(r.out());
         Address a = Address.decode((String) id.get("address"));
@@ -71,10 +71,32 @@ class AddressCommandsTest {
         assertEquals(0, a.ripe()[0]);
         assertEquals(a, Address.fromKeys(4, 1, Wif.decode((String) id.get("signingKeyWif")).publicKey(),
                 Wif.decode((String) id.get("encryptionKeyWif")).publicKey()));
-        CliRunner.Result list = run("keys", "list");
+        assertTrue(run("identity", "list").out().startsWith("no identities"), "address new stores nothing");
+        CliRunner.Result text = run("address", "new");
+        assertTrue(text.err().contains("bmtool: not stored ('bmtool address' only computes). To make it yours:"
+                + " bmtool keys import --signing-wif KEY --encryption-wif KEY"), text.err());
+
+        r = run("keys", "import", "--signing-wif", (String) id.get("signingKeyWif"), "--encryption-wif",
+                (String) id.get("encryptionKeyWif"), "--label", "mine");
+        assertEquals(0, r.rc(), r.err());
+        assertTrue(r.out().startsWith("added    " + a.encode() + "  mine"), r.out());
+        CliRunner.Result list = run("identity", "list");
         assertEquals(0, list.rc());
-        assertTrue(list.out().contains(a.encode() + "  mine"), list.out());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith(a.encode() + " ") && l.endsWith(" mine")), list.out());
         assertFalse(list.out().contains((String) id.get("signingKeyWif")));
+        assertEquals(list.out(), run("keys", "list").out(), "keys list: the hidden old spelling of identity list");
+        assertFalse(run("keys", "--help").out().contains("list"), "hidden");
+        assertTrue(run("keys", "import", "--signing-wif", (String) id.get("signingKeyWif"), "--encryption-wif",
+                (String) id.get("encryptionKeyWif")).out().contains("0 added, 1 already present"));
+        assertEquals(2, run("keys", "import", "--signing-wif", (String) id.get("signingKeyWif")).rc());
+        assertEquals(2, run("keys", "import").rc());
+
+        // the old --save still works, hidden
+        r = run("address", "new", "--label", "saved", "--save", "--json");
+        assertEquals(0, r.rc(), r.err());
+        String saved = (String) firstIdentity(r.out()).get("address");
+        assertTrue(run("identity", "list").out().lines().anyMatch(l -> l.startsWith(saved + " ") && l.endsWith(" saved")));
+        assertFalse(run("address", "new", "--help").out().contains("--save"));
     }
 
     @Test

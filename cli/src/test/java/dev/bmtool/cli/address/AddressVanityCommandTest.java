@@ -53,7 +53,7 @@ class AddressVanityCommandTest {
             String a = (String) r.get("address");
             assertTrue(a.startsWith("BM-2cT") || ((Long) r.get("zeroBytes")) > 1, a);
             assertTrue(((String) r.get("keysDat")).startsWith("[" + a + "]\nlabel = x\n"));
-            assertEquals(130, ((String) r.get("pubsigningkey")).length());
+            assertEquals(130, ((String) r.get("publicSigningKey")).length());
         }
         assertEquals("", err.toString());
     }

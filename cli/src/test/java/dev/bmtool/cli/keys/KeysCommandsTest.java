@@ -64,8 +64,8 @@ class KeysCommandsTest {
         assertEquals(0, again.rc());
         assertTrue(again.out().contains("0 added, 2 already present"), again.out());
 
-        CliRunner.Result list = run("keys", "list", "--json");
-        List<Map<String, Object>> ids = (List<Map<String, Object>>) Json.parseObject(list.out()).get("identities");
+        CliRunner.Result list = run("identity", "list", "--json");
+        List<Map<String, Object>> ids = (List<Map<String, Object>>) Json.parse(list.out().trim());
         assertEquals(2, ids.size());
         assertEquals(true, ids.get(0).get("chan"));
         assertEquals(320L, ids.get(1).get("nonceTrialsPerByte"));

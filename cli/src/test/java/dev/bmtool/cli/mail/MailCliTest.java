@@ -154,7 +154,7 @@ class MailCliTest {
             assertTrue(r.err().contains("bmtool: warning: peer 127.0.0.1:" + ss.getLocalPort()
                     + " is PyBitmessage with Dandelion on"), r.err());
             assertTrue(r.err().contains("dandelion = 0"), r.err());
-            assertTrue(r.err().contains("Run 'bmtool node run --listen 127.0.0.1:8445'"), r.err());
+            assertTrue(r.err().contains("Run 'bmtool node run --listen 127.0.0.1:8447'"), r.err());
             peer.interrupt();
         }
     }
@@ -243,7 +243,7 @@ class MailCliTest {
         assertTrue(r.err().contains("--ttl"), r.err());
         r = run("send", "--from", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK", "--to", me, "--body", "x", "--peer",
                 "127.0.0.1:1");
-        assertEquals(1, r.code());
+        assertEquals(2, r.code(), "checked before anything starts, like identity publish");
         assertTrue(r.err().contains("is not one of your identities"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         r = run("identity", "publish", "BM-2cWzSnwjJ7yRP3nLEWUV5LisTZyREWSzUK");

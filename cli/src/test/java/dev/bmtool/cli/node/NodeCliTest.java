@@ -119,7 +119,8 @@ class NodeCliTest {
             assertEquals(2, badHash.code());
 
             Run text = run("node", "status");
-            assertTrue(text.out().contains("objects:") && text.out().contains("no connections"), text.out());
+            assertTrue(text.out().contains("objects       1 stored") && text.out().contains("no connections"), text.out());
+            assertTrue(text.out().contains("running, pid ") && text.out().contains(" up "), text.out());
         }
     }
 

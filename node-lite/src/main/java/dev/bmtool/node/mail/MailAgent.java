@@ -917,13 +917,15 @@ public final class MailAgent implements AutoCloseable {
                 skip("message " + e.id() + ": " + ex.getMessage());
             }
         }
-        for (MailStore.SentEntry e : store.sentWithStatus(MailStore.MSG_SENT)) {
+        List<MailStore.SentEntry> waiting = new java.util.ArrayList<>(store.sentWithStatus(MailStore.MSG_SENT));
+        waiting.addAll(store.sentWithStatus(MailStore.MSG_QUEUED)); // never handed over, and now expired
+        for (MailStore.SentEntry e : waiting) {
             if (e.nextTry() <= 0 || e.nextTry() > now) {
                 continue;
             }
             long ttl = Math.min(MailSettings.MAX_TTL, e.ttl() * 2);
             Optional<Recipient> r = recipient(Address.decode(e.to()));
-            if (r.isPresent() && store.transition(e.id(), MailStore.MSG_SENT, MailStore.DOING_MSG_POW, now)) {
+            if (r.isPresent() && store.transition(e.id(), e.status(), MailStore.DOING_MSG_POW, now)) {
                 emit("resending", "message " + e.id() + " (no ack after " + (e.ttl() + e.ttl() / 10) + " s), TTL " + ttl,
                         null);
                 try {

@@ -28,6 +28,13 @@ public final class MailStore implements AutoCloseable {
     public static final String AWAITING_PUBKEY = "awaitingpubkey";
     public static final String DOING_MSG_POW = "doingmsgpow";
     public static final String MSG_SENT = "msgsent";
+    /**
+     * PyBitmessage's "queued": here, the msg's proof of work is done and the object is in this
+     * data dir's node store, but no peer has taken it yet (the command's in-process node found
+     * none, or the running node has no connection). It becomes msgsent (or
+     * msgsentnoackexpected) once a node of this data dir has handed it to a peer.
+     */
+    public static final String MSG_QUEUED = "msgqueued";
     public static final String MSG_SENT_NO_ACK = "msgsentnoackexpected";
     public static final String ACK_RECEIVED = "ackreceived";
     public static final String BROADCAST_QUEUED = "broadcastqueued";
@@ -124,6 +131,9 @@ public final class MailStore implements AutoCloseable {
                 if (!hasEncoding) {
                     st.execute("ALTER TABLE sent ADD COLUMN encoding INTEGER NOT NULL DEFAULT 2");
                 }
+                // added later: PyBitmessage's folder (inbox/sent, or trash); older files get the default
+                addColumnIfMissing(st, "inbox", "folder", "TEXT NOT NULL DEFAULT 'inbox'");
+                addColumnIfMissing(st, "sent", "folder", "TEXT NOT NULL DEFAULT 'sent'");
                 st.execute("""
                         CREATE TABLE IF NOT EXISTS subscriptions(
                           address TEXT PRIMARY KEY, label TEXT NOT NULL, added INTEGER NOT NULL)""");
@@ -234,11 +244,73 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
-    /** The inbox, oldest first, entries with id > afterId. */
+    private static void addColumnIfMissing(Statement st, String table, String column, String type)
+            throws SQLException {
+        boolean has = false;
+        try (ResultSet cols = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (cols.next()) {
+                has |= cols.getString("name").equals(column);
+            }
+        }
+        if (!has) {
+            st.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        }
+    }
+
+    /** PyBitmessage's folder names: a message is in its folder ({@code inbox} or {@code sent}) or in {@code trash}. */
+    public static final String FOLDER_INBOX = "inbox";
+    public static final String FOLDER_SENT = "sent";
+    public static final String FOLDER_TRASH = "trash";
+
+    /**
+     * Moves an inbox ({@code sent} false) or sent entry to the trash or back ({@code trash} false);
+     * true if it changed. A trashed sent message is still tracked (acks, resends), as in PyBitmessage.
+     */
+    public boolean moveToTrash(boolean sent, long id, boolean trash) {
+        String table = sent ? "sent" : "inbox";
+        String home = sent ? FOLDER_SENT : FOLDER_INBOX;
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET folder=? WHERE id=? AND folder=?")) {
+                ps.setString(1, trash ? FOLDER_TRASH : home);
+                ps.setLong(2, id);
+                ps.setString(3, trash ? home : FOLDER_TRASH);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The ids in the trash: inbox ({@code sent} false) or sent entries, oldest first. */
+    public List<Long> trashIds(boolean sent) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + (sent ? "sent" : "inbox")
+                    + " WHERE folder=? ORDER BY id")) {
+                ps.setString(1, FOLDER_TRASH);
+                List<Long> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Deletes everything in the trash for good; returns how many messages. */
+    public int emptyTrash() {
+        return db.with(c -> {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate("DELETE FROM inbox WHERE folder='trash'")
+                        + st.executeUpdate("DELETE FROM sent WHERE folder='trash'");
+            }
+        });
+    }
+
+    /** The inbox (not trashed), oldest first, entries with id > afterId. */
     public List<InboxEntry> inbox(long afterId) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, msgid, kind, to_address, from_address,"
-                    + " subject, body, encoding, received, read FROM inbox WHERE id > ? ORDER BY id")) {
+                    + " subject, body, encoding, received, read FROM inbox WHERE id > ? AND folder='inbox' ORDER BY id")) {
                 ps.setLong(1, afterId);
                 List<InboxEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -253,8 +325,22 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
+    /** One inbox entry by id, in the inbox or in the trash. */
     public Optional<InboxEntry> inboxEntry(long id) {
-        return inbox(id - 1).stream().filter(e -> e.id() == id).findFirst();
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, msgid, kind, to_address, from_address,"
+                    + " subject, body, encoding, received, read FROM inbox WHERE id=?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<InboxEntry>empty();
+                    }
+                    return Optional.of(new InboxEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8),
+                            rs.getLong(9), rs.getInt(10) != 0));
+                }
+            }
+        });
     }
 
     public void markRead(long id) {
@@ -306,8 +392,9 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
+    /** The sent folder (not trashed). */
     public List<SentEntry> sent() {
-        return sentWhere("1=1");
+        return sentWhere("folder='sent'");
     }
 
     public List<SentEntry> sentWithStatus(String status) {
@@ -380,6 +467,30 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
+    /**
+     * A node of this data dir has handed its stored objects to a peer: every msg in msgqueued
+     * becomes msgsent (an ack is awaited: next_try set) or msgsentnoackexpected, and every
+     * broadcast whose proof of work is done (msgid set) and that waited in broadcastqueued becomes
+     * broadcastsent. Returns how many changed.
+     */
+    public int queuedHandedOver(long now) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET last_action=?, status=CASE"
+                    + " WHEN status=? AND next_try > 0 THEN ? WHEN status=? THEN ? ELSE ? END"
+                    + " WHERE msgid IS NOT NULL AND status IN (?, ?)")) {
+                ps.setLong(1, now);
+                ps.setString(2, MSG_QUEUED);
+                ps.setString(3, MSG_SENT);
+                ps.setString(4, MSG_QUEUED);
+                ps.setString(5, MSG_SENT_NO_ACK);
+                ps.setString(6, BROADCAST_SENT);
+                ps.setString(7, MSG_QUEUED);
+                ps.setString(8, BROADCAST_QUEUED);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     static final String OWNER_PREFIX = "pid ";
 
     /** The process doing the proof of work of an entry in doingmsgpow, or -1 if unknown. */
@@ -446,12 +557,13 @@ public final class MailStore implements AutoCloseable {
     public boolean ackReceived(byte[] ackData, long now) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET status=?, last_action=? WHERE ackdata=?"
-                    + " AND status IN (?, ?)")) {
+                    + " AND status IN (?, ?, ?)")) {
                 ps.setString(1, ACK_RECEIVED);
                 ps.setLong(2, now);
                 ps.setBytes(3, ackData);
                 ps.setString(4, MSG_SENT);
                 ps.setString(5, DOING_MSG_POW);
+                ps.setString(6, MSG_QUEUED);
                 return ps.executeUpdate() == 1;
             }
         });

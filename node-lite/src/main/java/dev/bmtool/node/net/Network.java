@@ -585,8 +585,8 @@ public final class Network implements AutoCloseable {
         String dialUs = listenPort() > 0
                 ? "Let it dial this node instead (its keys.dat [bitmessagesettings] trustedpeer = 127.0.0.1:"
                         + listenPort() + ", and no --peer here)"
-                : "Run 'bmtool node run --listen 127.0.0.1:8445' and let PyBitmessage dial that (its keys.dat"
-                        + " [bitmessagesettings] trustedpeer = 127.0.0.1:8445)";
+                : "Run 'bmtool node run --listen 127.0.0.1:8447' and let PyBitmessage dial that (its keys.dat"
+                        + " [bitmessagesettings] trustedpeer = 127.0.0.1:8447)";
         log.warn("peer " + c.name() + " is PyBitmessage with Dandelion on, and this node dialled it from a local"
                 + " address: it will not announce its own new msgs, pubkeys or acks to us. " + dialUs
                 + ", or set dandelion = 0 under [network] in its keys.dat. See docs/interop.md.");
