@@ -25,14 +25,23 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class MailStore implements AutoCloseable {
     public static final String FILE_NAME = "mail.db";
 
-    public static final String AWAITING_PUBKEY = "awaitingpubkey";
-    public static final String DOING_MSG_POW = "doingmsgpow";
-    public static final String MSG_SENT = "msgsent";
-    public static final String MSG_SENT_NO_ACK = "msgsentnoackexpected";
-    public static final String ACK_RECEIVED = "ackreceived";
-    public static final String BROADCAST_QUEUED = "broadcastqueued";
-    public static final String BROADCAST_SENT = "broadcastsent";
-    public static final String TOO_DIFFICULT = "toodifficult";
+    // short names for the statuses the agent uses (the enum; mail.db stores their dbName())
+    public static final MessageStatus MSG_QUEUED = MessageStatus.MSG_QUEUED;
+    public static final MessageStatus AWAITING_PUBKEY = MessageStatus.AWAITING_PUBKEY;
+    public static final MessageStatus DOING_PUBKEY_POW = MessageStatus.DOING_PUBKEY_POW;
+    public static final MessageStatus DOING_MSG_POW = MessageStatus.DOING_MSG_POW;
+    public static final MessageStatus MSG_SENT = MessageStatus.MSG_SENT;
+    public static final MessageStatus MSG_SENT_NO_ACK = MessageStatus.MSG_SENT_NO_ACK_EXPECTED;
+    public static final MessageStatus ACK_RECEIVED = MessageStatus.ACK_RECEIVED;
+    public static final MessageStatus BROADCAST_QUEUED = MessageStatus.BROADCAST_QUEUED;
+    public static final MessageStatus DOING_BROADCAST_POW = MessageStatus.DOING_BROADCAST_POW;
+    public static final MessageStatus BROADCAST_SENT = MessageStatus.BROADCAST_SENT;
+    public static final MessageStatus TOO_DIFFICULT = MessageStatus.TOO_DIFFICULT;
+
+    /** PyBitmessage's folder names: a message is in one of them ({@code inbox} or {@code sent}, or {@code trash}). */
+    public static final String FOLDER_INBOX = "inbox";
+    public static final String FOLDER_SENT = "sent";
+    public static final String FOLDER_TRASH = "trash";
 
     private final Db db;
 
@@ -124,6 +133,9 @@ public final class MailStore implements AutoCloseable {
                 if (!hasEncoding) {
                     st.execute("ALTER TABLE sent ADD COLUMN encoding INTEGER NOT NULL DEFAULT 2");
                 }
+                // added later: PyBitmessage's folder (inbox/sent, or trash); older files get the default
+                addColumnIfMissing(st, "inbox", "folder", "TEXT NOT NULL DEFAULT 'inbox'");
+                addColumnIfMissing(st, "sent", "folder", "TEXT NOT NULL DEFAULT 'sent'");
                 st.execute("""
                         CREATE TABLE IF NOT EXISTS subscriptions(
                           address TEXT PRIMARY KEY, label TEXT NOT NULL, added INTEGER NOT NULL)""");
@@ -141,6 +153,18 @@ public final class MailStore implements AutoCloseable {
             return null;
         });
         return s;
+    }
+
+    private static void addColumnIfMissing(Statement st, String table, String column, String definition)
+            throws SQLException {
+        try (ResultSet cols = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (cols.next()) {
+                if (cols.getString("name").equals(column)) {
+                    return;
+                }
+            }
+        }
+        st.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition);
     }
 
     // ------------------------------------------------------------- pubkeys
@@ -238,7 +262,7 @@ public final class MailStore implements AutoCloseable {
     public List<InboxEntry> inbox(long afterId) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, msgid, kind, to_address, from_address,"
-                    + " subject, body, encoding, received, read FROM inbox WHERE id > ? ORDER BY id")) {
+                    + " subject, body, encoding, received, read FROM inbox WHERE id > ? AND folder='inbox' ORDER BY id")) {
                 ps.setLong(1, afterId);
                 List<InboxEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -257,6 +281,73 @@ public final class MailStore implements AutoCloseable {
         return inbox(id - 1).stream().filter(e -> e.id() == id).findFirst();
     }
 
+    /** The inbox entries (any folder, trash included) with this msgid: PyBitmessage's getInboxMessageById. */
+    public List<InboxEntry> inboxByMsgid(byte[] msgid) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, msgid, kind, to_address, from_address,"
+                    + " subject, body, encoding, received, read FROM inbox WHERE msgid=? ORDER BY id")) {
+                ps.setBytes(1, msgid);
+                List<InboxEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new InboxEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
+                                rs.getInt(10) != 0));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Sets the read flag of the inbox entries with this msgid. */
+    public void setRead(byte[] msgid, boolean read) {
+        db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET read=? WHERE msgid=?")) {
+                ps.setInt(1, read ? 1 : 0);
+                ps.setBytes(2, msgid);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Moves inbox entries with this msgid to {@code folder} (trash, or back to inbox); returns how many. */
+    public int moveInbox(byte[] msgid, String folder) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET folder=? WHERE msgid=?")) {
+                ps.setString(1, folder);
+                ps.setBytes(2, msgid);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Moves sent entries whose {@code column} (msgid or ackdata) equals {@code key} to {@code folder}. */
+    public int moveSent(String column, byte[] key, String folder) {
+        if (!column.equals("msgid") && !column.equals("ackdata")) {
+            throw new IllegalArgumentException("no such column: " + column);
+        }
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET folder=? WHERE " + column + "=?")) {
+                ps.setString(1, folder);
+                ps.setBytes(2, key);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes everything in the trash and compacts the file (PyBitmessage's deleteandvacuume). */
+    public void emptyTrashAndVacuum() {
+        db.with(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("DELETE FROM inbox WHERE folder='trash'");
+                st.execute("DELETE FROM sent WHERE folder='trash'");
+                st.execute("VACUUM");
+            }
+            return null;
+        });
+    }
+
     public void markRead(long id) {
         update("UPDATE inbox SET read=1 WHERE id=?", id);
     }
@@ -265,7 +356,7 @@ public final class MailStore implements AutoCloseable {
 
     /** One sent (or queued) message or broadcast. */
     public record SentEntry(long id, byte[] ackData, byte[] msgid, String kind, String from, String to,
-            String subject, String body, long ttl, int retries, String status, long created, long lastAction,
+            String subject, String body, long ttl, int retries, MessageStatus status, long created, long lastAction,
             long nextTry, String engine, String note, long encoding) {
     }
 
@@ -274,13 +365,35 @@ public final class MailStore implements AutoCloseable {
 
     /** Adds a queued message (SIMPLE encoding); returns its id. */
     public long addSent(byte[] ackData, String kind, String from, String to, String subject, String body, long ttl,
-            String status, long now) {
+            MessageStatus status, long now) {
         return addSent(ackData, kind, from, to, subject, body, ttl, status, now, 2);
+    }
+
+    /** Sets the msgid of a queued entry (PyBitmessage gives queued messages a random one until sent). */
+    public void setMsgid(long id, byte[] msgid) {
+        db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET msgid=? WHERE id=?")) {
+                ps.setBytes(1, msgid);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Sent entries (any folder) with this msgid. */
+    public List<SentEntry> sentByMsgid(byte[] msgid) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS + " FROM sent WHERE msgid=?"
+                    + " ORDER BY id")) {
+                ps.setBytes(1, msgid);
+                return sentRows(ps);
+            }
+        });
     }
 
     /** Adds a queued message with the message encoding to send it in (2 SIMPLE, 3 EXTENDED); returns its id. */
     public long addSent(byte[] ackData, String kind, String from, String to, String subject, String body, long ttl,
-            String status, long now, long encoding) {
+            MessageStatus status, long now, long encoding) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sent(ackdata, kind, from_address, to_address, subject, body, ttl, status, created,"
@@ -294,7 +407,7 @@ public final class MailStore implements AutoCloseable {
                 ps.setString(5, subject);
                 ps.setString(6, body);
                 ps.setLong(7, ttl);
-                ps.setString(8, status);
+                ps.setString(8, status.dbName());
                 ps.setLong(9, now);
                 ps.setLong(10, now);
                 ps.executeUpdate();
@@ -306,15 +419,17 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
+    /** The sent folder (not the trash), oldest first. */
     public List<SentEntry> sent() {
-        return sentWhere("1=1");
+        return sentWhere("folder='sent'");
     }
 
-    public List<SentEntry> sentWithStatus(String status) {
+    /** Entries of the sent folder in {@code status} (trashed ones are not worked on, as in PyBitmessage). */
+    public List<SentEntry> sentWithStatus(MessageStatus status) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS
-                    + " FROM sent WHERE status=? ORDER BY id")) {
-                ps.setString(1, status);
+                    + " FROM sent WHERE status=? AND folder='sent' ORDER BY id")) {
+                ps.setString(1, status.dbName());
                 return sentRows(ps);
             }
         });
@@ -335,7 +450,7 @@ public final class MailStore implements AutoCloseable {
             while (rs.next()) {
                 out.add(new SentEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getInt(10),
-                        rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getString(15),
+                        MessageStatus.of(rs.getString(11)), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getString(15),
                         rs.getString(16), rs.getLong(17)));
             }
         }
@@ -365,16 +480,16 @@ public final class MailStore implements AutoCloseable {
      * Moves an entry from one status to another atomically; false if it was not in {@code from}
      * (someone else, e.g. the node process, took it).
      */
-    public boolean transition(long id, String from, String to, long now) {
+    public boolean transition(long id, MessageStatus from, MessageStatus to, long now) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE sent SET status=?, last_action=?, note=? WHERE id=? AND status=?")) {
-                ps.setString(1, to);
+                ps.setString(1, to.dbName());
                 ps.setLong(2, now);
                 // who works on it: a message left in doingmsgpow by a dead process is taken up again
                 ps.setString(3, to.equals(DOING_MSG_POW) ? OWNER_PREFIX + ProcessHandle.current().pid() : null);
                 ps.setLong(4, id);
-                ps.setString(5, from);
+                ps.setString(5, from.dbName());
                 return ps.executeUpdate() == 1;
             }
         });
@@ -411,12 +526,12 @@ public final class MailStore implements AutoCloseable {
     }
 
     /** Records a send (or resend) of an entry. */
-    public void markSent(long id, String status, byte[] msgid, long ttl, int retries, long now, long nextTry,
+    public void markSent(long id, MessageStatus status, byte[] msgid, long ttl, int retries, long now, long nextTry,
             String engine) {
         db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET status=?, msgid=?, ttl=?, retries=?,"
                     + " last_action=?, next_try=?, engine=? WHERE id=?")) {
-                ps.setString(1, status);
+                ps.setString(1, status.dbName());
                 ps.setBytes(2, msgid);
                 ps.setLong(3, ttl);
                 ps.setInt(4, retries);
@@ -429,11 +544,11 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
-    public void setStatus(long id, String status, String note, long now) {
+    public void setStatus(long id, MessageStatus status, String note, long now) {
         db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE sent SET status=?, note=?, last_action=? WHERE id=?")) {
-                ps.setString(1, status);
+                ps.setString(1, status.dbName());
                 ps.setString(2, note);
                 ps.setLong(3, now);
                 ps.setLong(4, id);
@@ -447,11 +562,11 @@ public final class MailStore implements AutoCloseable {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET status=?, last_action=? WHERE ackdata=?"
                     + " AND status IN (?, ?)")) {
-                ps.setString(1, ACK_RECEIVED);
+                ps.setString(1, ACK_RECEIVED.dbName());
                 ps.setLong(2, now);
                 ps.setBytes(3, ackData);
-                ps.setString(4, MSG_SENT);
-                ps.setString(5, DOING_MSG_POW);
+                ps.setString(4, MSG_SENT.dbName());
+                ps.setString(5, DOING_MSG_POW.dbName());
                 return ps.executeUpdate() == 1;
             }
         });
