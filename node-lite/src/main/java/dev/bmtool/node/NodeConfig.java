@@ -25,7 +25,7 @@ public record NodeConfig(Path dataDir, InetSocketAddress listen, List<InetSocket
         boolean tls, int apiPort, Limits limits, boolean extraLowDifficulty) {
 
     public static final int DEFAULT_PORT = 8444;
-    public static final int DEFAULT_API_PORT = 8442;
+    public static final int DEFAULT_API_PORT = 8446;
 
     public NodeConfig {
         Objects.requireNonNull(dataDir, "dataDir");

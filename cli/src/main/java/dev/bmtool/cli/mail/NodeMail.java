@@ -13,7 +13,7 @@ public final class NodeMail {
     }
 
     /** Attaches the agent; close the result before the node. */
-    public static AutoCloseable attach(Node node, NodeLog log) throws IOException {
+    public static Mailbox attach(Node node, NodeLog log) throws IOException {
         MailAgent.Listener l = e -> log.info("mail: " + e.step() + ": " + e.detail()
                 + (e.engine() == null ? "" : " (PoW " + e.engine() + ", " + MailSession.seconds(e.pow()) + ")"));
         return Mailbox.attach(node, PowEngines.open("auto", p -> log.info("pow: " + p)), MailSettings.defaults(), l);

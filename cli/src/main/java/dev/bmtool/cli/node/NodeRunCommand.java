@@ -6,6 +6,8 @@ import dev.bmtool.core.json.Json;
 import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
+import dev.bmtool.node.mail.Mailbox;
+import dev.bmtool.node.pyapi.PyApiServer;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +45,7 @@ public final class NodeRunCommand implements Callable<Integer> {
     @Option(names = "--no-tls", description = "Do not offer TLS (NODE_SSL); connections stay plain TCP.")
     boolean noTls;
 
-    @Option(names = "--api-port", paramLabel = "N", defaultValue = "8442",
+    @Option(names = "--api-port", paramLabel = "N", defaultValue = "8446",
             description = "Control API port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int apiPort;
 
@@ -91,10 +94,18 @@ public final class NodeRunCommand implements Callable<Integer> {
         NodeLog log = json ? jsonLog(err, Cli.root(spec).verbose()) : NodeLog.to(err, Cli.root(spec).verbose());
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
-        AutoCloseable mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
+        Mailbox mail = dev.bmtool.cli.mail.NodeMail.attach(node, log);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        AtomicBoolean down = new AtomicBoolean();
+        PyApiServer[] pyApi = new PyApiServer[1];
+        Runnable shutdown = () -> {
+            if (!down.compareAndSet(false, true)) {
+                return;
+            }
             log.info("shutting down");
+            if (pyApi[0] != null) {
+                pyApi[0].close();
+            }
             try {
                 mail.close();
             } catch (Exception e) {
@@ -102,12 +113,21 @@ public final class NodeRunCommand implements Callable<Integer> {
             }
             node.close();
             stopped.countDown();
-        }, "bmtool-node-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "bmtool-node-shutdown"));
+        try {
+            // PyBitmessage's API when keys.dat enables it (its shutdown method stops this node)
+            pyApi[0] = PyApiServer.startIfEnabled(node, mail, log, shutdown,
+                    softwareVersion(), cfg.extraLowDifficulty());
+        } catch (java.io.IOException e) {
+            shutdown.run();
+            throw e;
+        }
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("dataDir", cfg.dataDir().toAbsolutePath().toString());
         started.put("listenPort", node.listenPort());
         started.put("apiPort", node.apiPort());
+        started.put("pyApiPort", pyApi[0] == null ? null : pyApi[0].port());
         started.put("tls", cfg.tls());
         started.put("bootstrap", cfg.bootstrap());
         started.put("peers", peers);
@@ -117,11 +137,17 @@ public final class NodeRunCommand implements Callable<Integer> {
             Cli.printJson(spec, started);
         } else {
             Cli.out(spec).println("node running: listen port " + node.listenPort() + ", API port " + node.apiPort()
+                    + (pyApi[0] == null ? "" : ", PyBitmessage API port " + pyApi[0].port())
                     + ", data " + cfg.dataDir().toAbsolutePath() + " (Ctrl-C to stop)");
             Cli.out(spec).flush();
         }
         stopped.await();
         return 0;
+    }
+
+    private static String softwareVersion() {
+        String v = NodeRunCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     /** Starts the node; a default API port taken since the check above (two nodes starting at once) falls back to any. */

@@ -207,20 +207,7 @@ public final class MailAgent implements AutoCloseable {
      * indistinguishable from a real msg. Recognised by its bytes either way.
      */
     private byte[] newAckData(long stream) {
-        int level = keysDatSettings().ackStealthLevel();
-        ByteWriter w = new ByteWriter(64);
-        if (level == 2) {
-            byte[] dummy = randomBytes(234 + random.nextInt(800 - 234 + 1));
-            byte[] blob = Ecies.encrypt(PrivateKey.random(random).publicKey(), dummy);
-            return w.writeUInt32(BitmessageObject.TYPE_MSG).writeVarInt(1).writeVarInt(stream).writeBytes(blob)
-                    .toByteArray();
-        }
-        if (level == 1) {
-            return w.writeUInt32(BitmessageObject.TYPE_GETPUBKEY).writeVarInt(4).writeVarInt(stream)
-                    .writeBytes(randomBytes(32)).toByteArray();
-        }
-        return w.writeUInt32(BitmessageObject.TYPE_MSG).writeVarInt(1).writeVarInt(stream).writeBytes(randomBytes(32))
-                .toByteArray();
+        return AckData.generate(keysDatSettings().ackStealthLevel(), stream, random);
     }
 
     /** Sends a broadcast from one of our identities (PoW at network minimum); returns its sent-table id. */

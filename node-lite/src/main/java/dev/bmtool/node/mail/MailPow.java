@@ -79,7 +79,11 @@ public final class MailPow implements AutoCloseable {
     /** Does the PoW for {@code o} (nonce ignored) with the given difficulty; returns the object with its nonce. */
     public Done work(BitmessageObject o, long nonceTrialsPerByte, long extraBytes) {
         long ttl = Math.max(0, o.expiresTime() - clock.getAsLong());
-        long target = PowMath.senderTarget(o.length(), ttl, nonceTrialsPerByte, extraBytes);
+        return workToTarget(o, PowMath.senderTarget(o.length(), ttl, nonceTrialsPerByte, extraBytes));
+    }
+
+    /** Does the PoW for {@code o} (nonce ignored) to a target the caller computed. */
+    public Done workToTarget(BitmessageObject o, long target) {
         byte[] initial = PowMath.initialHash(o.bytesWithoutNonce());
         long t0 = System.nanoTime();
         if (closed) {

@@ -68,6 +68,11 @@ public final class Mailbox implements AutoCloseable {
         return new Mailbox(owned, node, store, pow, agent);
     }
 
+    /** The proof-of-work service the agent uses (the PyBitmessage API's dissemination uses it too). */
+    public MailPow pow() {
+        return pow;
+    }
+
     public MailAgent agent() {
         return agent;
     }
