@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmtool.core.address.IdentityStore;
 import dev.bmtool.core.address.KeysDat;
+import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.mail.MailPow;
@@ -114,6 +115,15 @@ class PyApiEndToEndTest {
             assertTrue(done, "the Python client timed out:\n" + text);
             assertEquals(0, p.exitValue(), text);
             assertTrue(text.contains("all passed"), text);
+            // the object the client handed in with nonce 0 is stored with a valid PoW and relayed to B
+            String inv = text.lines().filter(l -> l.startsWith("disseminated: ")).findFirst().orElseThrow()
+                    .substring("disseminated: ".length()).strip();
+            assertTrue(a.node().objects().contains(Hex.decode(inv)));
+            long until = System.currentTimeMillis() + 20_000;
+            while (!b.node().objects().contains(Hex.decode(inv)) && System.currentTimeMillis() < until) {
+                Thread.sleep(100);
+            }
+            assertTrue(b.node().objects().contains(Hex.decode(inv)), "relayed to B");
         }
     }
 }

@@ -231,6 +231,16 @@ except xmlrpc.client.ProtocolError as e:
     assert e.errcode == 401, e.errcode
 step("error codes 0000-0027 and HTTP 401")
 
+# --- an object built by the client, PoW done by bmtool (nonce 0) --------------------------
+import os
+import struct
+getpubkey = struct.pack(">QQI", 0, int(time.time()) + 3600, 0) + b"\x04\x01" + os.urandom(32)
+inv = A.disseminatePreparedObject(getpubkey.hex())
+assert len(inv) == 64 and int(inv, 16) >= 0, inv
+print("disseminated:", inv, flush=True)
+fault(21, A.disseminatePreEncryptedMsg, (b"\x01" * 8 + getpubkey[8:]).hex())  # a made-up nonce: refused
+step("disseminatePreparedObject did the PoW of a nonce-0 object")
+
 assert A.leaveChan(chan) == "success"
 assert A.deleteAddress(det[1]) == "success"
 assert det[1] not in [a["address"] for a in A.listAddresses()["addresses"]]
