@@ -300,6 +300,67 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Adds a message brought over from another client (PyBitmessage's inbox) unless its sigHash
+     * or msgid is already here; true if added. Nothing stored is changed.
+     */
+    public boolean addImportedInbox(byte[] msgid, byte[] sigHash, String kind, String to, String from, String subject,
+            String body, long encoding, long received, boolean read, String folder) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM inbox WHERE msgid=? OR sighash=?")) {
+                ps.setBytes(1, msgid);
+                ps.setBytes(2, sigHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO inbox(msgid, sighash, kind, to_address,"
+                    + " from_address, subject, body, encoding, received, read, folder) VALUES(?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setBytes(1, msgid);
+                ps.setBytes(2, sigHash);
+                ps.setString(3, kind);
+                ps.setString(4, to);
+                ps.setString(5, from);
+                ps.setString(6, subject);
+                ps.setString(7, body);
+                ps.setLong(8, encoding);
+                ps.setLong(9, received);
+                ps.setInt(10, read ? 1 : 0);
+                ps.setString(11, folder);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Adds a sent entry brought over from another client unless its ackdata is already here; true if added. */
+    public boolean addImportedSent(byte[] ackData, byte[] msgid, String kind, String from, String to, String subject,
+            String body, long ttl, int retries, MessageStatus status, long created, long lastAction, long encoding,
+            String folder) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO sent(ackdata, msgid, kind,"
+                    + " from_address, to_address, subject, body, ttl, retries, status, created, last_action, encoding,"
+                    + " folder) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setBytes(1, ackData);
+                ps.setBytes(2, msgid);
+                ps.setString(3, kind);
+                ps.setString(4, from);
+                ps.setString(5, to);
+                ps.setString(6, subject);
+                ps.setString(7, body);
+                ps.setLong(8, ttl);
+                ps.setInt(9, retries);
+                ps.setString(10, status.dbName());
+                ps.setLong(11, created);
+                ps.setLong(12, lastAction);
+                ps.setLong(13, encoding);
+                ps.setString(14, folder);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Sets the read flag of the inbox entries with this msgid. */
     public void setRead(byte[] msgid, boolean read) {
         db.with(c -> {
