@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bmtool import pybitmessage [DIR]}: PyBitmessage's keys.dat and messages.dat into this data dir. */
 @Command(name = "pybitmessage", mixinStandardHelpOptions = true,
-        description = {"Import a PyBitmessage data directory: identities and settings (keys.dat), inbox, sent",
-            "folder, address book, subscriptions and black/whitelist (messages.dat, read only).",
+        description = {"Import a PyBitmessage data directory (identities, settings, messages, lists).",
+            "From keys.dat: identities and settings; from messages.dat (read only): inbox, sent folder,",
+            "address book, subscriptions and black/whitelist.",
             "Only adds: what bmtool already has is never changed, so running it twice changes nothing.",
             "Queued PyBitmessage messages are sent by bmtool's node; stop PyBitmessage first."})
 public final class ImportPyBitmessageCommand implements Callable<Integer> {

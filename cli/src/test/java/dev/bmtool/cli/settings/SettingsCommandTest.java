@@ -38,7 +38,7 @@ class SettingsCommandTest {
     @SuppressWarnings("unchecked")
     void globalSettingsRoundTrip() {
         List<Object> rows = (List<Object>) Json.parse(run("settings", "list", "--json").out().trim());
-        assertEquals(5, rows.size(), "per-address ones only with --address");
+        assertEquals(15, rows.size(), "per-address ones only with --address");
         assertEquals("false", row(rows, "extralowdifficulty").get("value"));
         assertEquals(false, row(rows, "extralowdifficulty").get("set"));
 
@@ -95,5 +95,18 @@ class SettingsCommandTest {
         assertTrue(r.err().contains("global setting"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals(before, new IdentityStore(dir).load().write());
+    }
+
+    @Test
+    void pyBitmessageApiSettingsAreChecked() {
+        assertEquals(0, run("settings", "set", "apienabled", "true").rc());
+        assertEquals(0, run("settings", "set", "apivariant", "JSON").rc());
+        assertEquals(0, run("settings", "set", "apiport", "8442").rc());
+        assertEquals(0, run("settings", "set", "apipassword", "p:w d").rc());
+        KeysDat k = new IdentityStore(dir).load();
+        assertEquals("json", k.section(KeysDat.SETTINGS_SECTION).get("apivariant"));
+        assertEquals("p:w d", k.section(KeysDat.SETTINGS_SECTION).get("apipassword"));
+        assertEquals(2, run("settings", "set", "apivariant", "soap").rc());
+        assertEquals(2, run("settings", "set", "apiport", "70000").rc());
     }
 }
