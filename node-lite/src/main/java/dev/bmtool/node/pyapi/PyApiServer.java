@@ -83,7 +83,6 @@ public final class PyApiServer implements AutoCloseable {
         }
         ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(ex);
-        PyApiServer[] self = new PyApiServer[1];
         PyApiMethods.Context deferred = new PyApiMethods.Context(ctx.identities(), ctx.store(), ctx.node(), ctx.pow(),
                 ctx.clock(), config.variant(), ctx.testMode(), () -> {
                     // PyBitmessage shuts down after sending the answer: do it a moment later
@@ -97,7 +96,6 @@ public final class PyApiServer implements AutoCloseable {
         PyApiMethods methods = new PyApiMethods(deferred);
         Thread notifier = config.notifyPath() == null ? null : startNotifier(config.notifyPath(), ctx.store(), log);
         PyApiServer api = new PyApiServer(config, methods, server, ex, log, authFailureDelayMillis, notifier);
-        self[0] = api;
         server.createContext("/", api::handle);
         server.start();
         if (port != config.port()) {

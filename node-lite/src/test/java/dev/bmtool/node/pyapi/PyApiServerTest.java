@@ -175,4 +175,27 @@ class PyApiServerTest {
         assertTrue(r.body().contains("<value><string>API Error 0020: Invalid method: noSuchMethod</string></value>"),
                 r.body());
     }
+
+    @Test
+    void apinotifypathRunsOnStartAndForEachArrival() throws Exception {
+        Path log = dir.resolve("events.txt");
+        Path script = dir.resolve("notify.sh");
+        Files.writeString(script, "#!/bin/sh\necho \"$1\" >> '" + log + "'\n");
+        script.toFile().setExecutable(true);
+        store = MailStore.open(dir);
+        PyApiConfig cfg = new PyApiConfig(true, "127.0.0.1", 0, "u", "p", PyApiConfig.Variant.XML, script.toString());
+        server = PyApiServer.start(cfg, context(dir, store, PyApiConfig.Variant.XML), NodeLog.to(System.out, false),
+                p -> {
+                }, 10);
+        assertEquals(List.of("startingUp"), Files.readAllLines(log));
+        store.addInbox(new byte[32], new byte[32], "msg", "BM-to", "BM-from", "s", "b", 2, 1);
+        byte[] other = new byte[32];
+        other[0] = 1;
+        store.addInbox(other, other, "broadcast", "[Broadcast subscribers]", "BM-from", "s", "b", 2, 2);
+        long until = System.currentTimeMillis() + 10_000;
+        while (Files.readAllLines(log).size() < 3 && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertEquals(List.of("startingUp", "newMessage", "newBroadcast"), Files.readAllLines(log));
+    }
 }
