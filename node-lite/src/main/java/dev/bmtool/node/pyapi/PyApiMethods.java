@@ -152,25 +152,42 @@ public final class PyApiMethods {
         }
     }
 
+    /** Python 2's TypeError text for a call of {@code m} with {@code given} arguments besides self. */
+    private static String pythonCountError(Method m, int given) {
+        int total = m.params().size() + 1;
+        int required = m.required() + 1;
+        boolean defaults = required < total;
+        boolean tooMany = given + 1 > total;
+        String kind = !defaults ? "exactly" : tooMany ? "at most" : "at least";
+        int n = !defaults || tooMany ? total : required;
+        return m.pyFunction() + "() takes " + kind + " " + n + " argument" + (n == 1 ? "" : "s") + " ("
+                + (given + 1) + " given)";
+    }
+
     /**
-     * PyBitmessage's argument-count messages under Python 2, whose counts include {@code self}:
-     * too few gives "takes at least N parameters", far too many "takes at most N parameters",
-     * exactly one too many Python's own TypeError text.
+     * PyBitmessage's handling of a TypeError whose text mentions "argument" (_handle_request):
+     * under Python 2 its counts include {@code self}, so too few arguments gives "takes at least
+     * N parameters", far too many "takes at most N parameters", and anything between keeps
+     * Python's own text. The legacy variant wraps every method in {@code wrapper(*args)}, whose
+     * count is 0.
      */
-    private static void checkCount(String method, Method m, int given) {
-        int total = m.params().size();
-        if (given > total) {
-            int max = total + 1;
-            if (given > max) {
-                throw new ApiError(0, "Command " + method + " takes at most " + max + " parameters (" + given + " given)");
-            }
-            String kind = m.required() < total ? "at most" : "exactly";
-            throw new ApiError(0, "Unexpected API Failure - " + m.pyFunction() + "() takes " + kind + " " + max
-                    + " argument" + (max == 1 ? "" : "s") + " (" + (given + 1) + " given)");
+    private ApiError argumentError(String method, Method m, int given, String pythonMessage) {
+        boolean legacy = ctx.variant() == PyApiConfig.Variant.LEGACY;
+        int max = legacy ? 0 : m.params().size() + 1;
+        int min = legacy ? 0 : m.required() + 1;
+        if (given > max) {
+            return new ApiError(0, "Command " + method + " takes at most " + max + " parameters (" + given + " given)");
         }
-        if (given < m.required()) {
-            throw new ApiError(0, "Command " + method + " takes at least " + (m.required() + 1) + " parameters ("
-                    + given + " given)");
+        if (given < min) {
+            return new ApiError(0, "Command " + method + " takes at least " + min + " parameters (" + given
+                    + " given)");
+        }
+        return new ApiError(0, "Unexpected API Failure - " + pythonMessage);
+    }
+
+    private void checkCount(String method, Method m, int given) {
+        if (given > m.params().size() || given < m.required()) {
+            throw argumentError(method, m, given, pythonCountError(m, given));
         }
     }
 
@@ -925,8 +942,10 @@ public final class PyApiMethods {
         try {
             toAddr = Address.decode(to);
         } catch (AddressException e) {
-            // PyBitmessage's helper_sent.insert returns None for a bad toAddress, and hexlify(None) fails
-            throw new ApiError(21, "Unexpected API Failure - must be string or buffer, not None");
+            // PyBitmessage's helper_sent.insert returns None for a bad toAddress, and hexlify(None)'s
+            // TypeError mentions "argument", so it is reported as an argument-count problem
+            throw argumentError(c.method(), methods.get(c.method()), c.args().size(),
+                    "b2a_hex() argument 1 must be string or buffer, not None");
         }
         return queue(toAddr.encode(), from, toAddr.stream(), "msg", text, ttl, encoding, MessageStatus.MSG_QUEUED);
     }

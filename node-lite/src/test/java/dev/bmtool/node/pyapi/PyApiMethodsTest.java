@@ -85,7 +85,18 @@ class PyApiMethodsTest {
             assertTrue(store.sentWithStatus(MessageStatus.MSG_QUEUED).isEmpty(), "trashed messages are not sent");
             assertEquals("msgqueued", m.call("getStatus", List.of(ack), false)); // still found by ackdata
             assertNull(m.call("getInboxMessageById", List.of("00"), false));
-            assertEquals(21, fault(m, "sendMessage", "BM-nonsense", me.address().encode(), b64("s"), b64("m")).code());
+            // as PyBitmessage answers a bad toAddress (checked against the real one)
+            ApiError bad = fault(m, "sendMessage", "BM-nonsense", me.address().encode(), b64("s"), b64("m"));
+            assertEquals(0, bad.code());
+            assertEquals("Command sendMessage takes at least 5 parameters (4 given)", bad.text());
+            bad = fault(m, "sendMessage", "BM-nonsense", me.address().encode(), b64("s"), b64("m"), 2L);
+            assertEquals("Unexpected API Failure - b2a_hex() argument 1 must be string or buffer, not None", bad.text());
+            // legacy: every method is wrapper(*args), so Python's counts are 0
+            PyApiMethods legacy = new PyApiMethods(PyApiServerTest.context(dir, store, PyApiConfig.Variant.LEGACY));
+            assertEquals("Command helloWorld takes at most 0 parameters (1 given)",
+                    assertThrows(ApiError.class, () -> legacy.call("helloWorld", List.of("a"), false)).text());
+            assertEquals("Unexpected API Failure - HandleListAddresses() takes exactly 1 argument (2 given)",
+                    fault(m, "listAddresses", "x").text());
         }
     }
 }
