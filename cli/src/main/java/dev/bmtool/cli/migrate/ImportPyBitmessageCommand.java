@@ -69,8 +69,9 @@ public final class ImportPyBitmessageCommand implements Callable<Integer> {
         line(out, "blacklist", r.blacklist());
         line(out, "whitelist", r.whitelist());
         if (r.queuedForSending() > 0) {
-            out.println(r.queuedForSending() + " message(s) PyBitmessage had not sent yet go out when a node runs here"
-                    + " ('bmtool node run'); do not run PyBitmessage on the same data at the same time");
+            out.println(r.queuedForSending() + " message(s) PyBitmessage had not sent yet go out the next time bmtool sends"
+                    + " ('bmtool node run', or any mail command); do not run PyBitmessage with the same identities at"
+                    + " the same time");
         }
         out.flush();
         return 0;
