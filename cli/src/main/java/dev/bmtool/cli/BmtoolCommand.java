@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             dev.bmtool.cli.pow.DevicesCommand.class,
             AddressCommand.class,
             KeysCommand.class,
+            dev.bmtool.cli.migrate.ImportCommand.class,
             dev.bmtool.cli.mail.IdentityCommand.class,
             dev.bmtool.cli.mail.ChanCommand.class,
             dev.bmtool.cli.mail.SendCommand.class,

@@ -126,7 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (json.on()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("ok", ok);
-                m.put("status", e.status());
+                m.put("status", e.status().dbName());
                 m.put("seconds", Math.round(total * 1000) / 1000.0);
                 m.put("difficulty", Map.of("nonceTrialsPerByte", PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE,
                         "payloadLengthExtraBytes", PowMath.DEFAULT_EXTRA_BYTES));

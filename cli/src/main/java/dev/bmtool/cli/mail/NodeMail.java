@@ -27,7 +27,7 @@ public final class NodeMail {
      * The PoW service warms the SIMD engine now (a node runs for long) and uses {@code powServers}
      * (else keys.dat's powservers).
      */
-    public static AutoCloseable attach(Node node, NodeLog log, Path maildir, String engine, List<String> powServers)
+    public static Attached attach(Node node, NodeLog log, Path maildir, String engine, List<String> powServers)
             throws IOException {
         MailAgent.Listener l = e -> log.info("mail: " + e.step() + ": " + e.detail()
                 + (e.engine() == null ? "" : " (PoW " + e.engine() + ", " + MailSession.seconds(e.pow()) + ")"));
@@ -79,7 +79,7 @@ public final class NodeMail {
             }
         });
         MaildirFeed f = feed;
-        return () -> {
+        return new Attached(box, () -> {
             watcher.interrupt();
             if (onion != null) {
                 onion.close();
@@ -92,6 +92,26 @@ public final class NodeMail {
                 }
                 box.close();
             }
-        };
+        });
+    }
+
+    /** The agent attached to a node (the PyBitmessage API works on its mailbox); closing stops it all. */
+    public static final class Attached implements AutoCloseable {
+        private final Mailbox mailbox;
+        private final AutoCloseable stop;
+
+        Attached(Mailbox mailbox, AutoCloseable stop) {
+            this.mailbox = mailbox;
+            this.stop = stop;
+        }
+
+        public Mailbox mailbox() {
+            return mailbox;
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.bmtool.core.address.Address;
 import dev.bmtool.core.encoding.Hex;
 import dev.bmtool.core.message.MessageEncoding;
 import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.node.mail.MessageStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,9 +107,9 @@ public final class SendCommand implements Callable<Integer> {
         }
         try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
             long id = s.agent().send(fromAddr, toAddr, subject, text, ttl, encoding.value);
-            Set<String> done = waitForAck ? Set.of(MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK)
+            Set<MessageStatus> done = waitForAck ? Set.of(MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK)
                     : Set.of(MailStore.MSG_SENT, MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK);
-            Set<String> stop = new HashSet<>(done);
+            Set<MessageStatus> stop = new HashSet<>(done);
             stop.add(MailStore.TOO_DIFFICULT);
             MailStore.SentEntry e = await(s, id, stop);
             boolean ready = e.msgid() != null && (e.status().equals(MailStore.MSG_SENT)
@@ -155,10 +156,10 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private MailStore.SentEntry await(MailSession s, long id, Set<String> done) throws InterruptedException {
+    private MailStore.SentEntry await(MailSession s, long id, Set<MessageStatus> done) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeout * 1000;
         MailStore.SentEntry e = s.store().sentEntry(id).orElseThrow();
-        String last = e.status();
+        MessageStatus last = e.status();
         while (!done.contains(e.status()) && System.currentTimeMillis() < deadline) {
             if (s.remote() || e.status().equals(MailStore.AWAITING_PUBKEY)) {
                 s.agent().tick(); // a remote node's agent does this too; harmless twice (status transitions are atomic)
@@ -220,7 +221,7 @@ public final class SendCommand implements Callable<Integer> {
         m.put("from", e.from());
         m.put("to", e.to());
         m.put("subject", e.subject());
-        m.put("status", e.status());
+        m.put("status", e.status().dbName());
         m.put("encoding", MessageEncoding.name(e.encoding()));
         m.put("msgid", e.msgid() == null ? null : Hex.encode(e.msgid()));
         m.put("ackData", Hex.encode(e.ackData()));

@@ -166,7 +166,7 @@ public final class SendmailCommand implements Callable<Integer> {
                 m.put("id", id);
                 m.put("from", from.encode());
                 m.put("to", a.encode());
-                m.put("status", MailStore.AWAITING_PUBKEY);
+                m.put("status", MailStore.AWAITING_PUBKEY.dbName());
                 queued.add(m);
             }
         }

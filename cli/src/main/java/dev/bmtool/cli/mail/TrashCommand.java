@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "trash", mixinStandardHelpOptions = true,
         description = {"Move inbox messages (or with --sent, sent ones) to the trash; no ID: list the trash.",
             "--restore puts them back, --empty deletes everything in the trash for good. A trashed sent message"
-                    + " still gets its ack and resends, as in PyBitmessage."})
+                    + " still gets its ack but is neither sent nor resent, as in PyBitmessage."})
 public final class TrashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

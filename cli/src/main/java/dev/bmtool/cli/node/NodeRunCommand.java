@@ -7,6 +7,7 @@ import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.net.ProxySettings;
+import dev.bmtool.node.pyapi.PyApiServer;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,7 +130,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         Node node = start(cfg, log, apiPort != 0 && !spec.commandLine().getParseResult().hasMatchedOption("--api-port"));
         // messaging: receive for our identities, send acks, answer getpubkey, resend (cli/mail)
         java.nio.file.Path deliverTo = maildir != null ? maildir : maildirFromKeysDat();
-        AutoCloseable mail;
+        dev.bmtool.cli.mail.NodeMail.Attached mail;
         try {
             mail = dev.bmtool.cli.mail.NodeMail.attach(node, log, deliverTo, powEngine, powServers);
         } catch (java.io.IOException | RuntimeException e) {
@@ -136,8 +138,16 @@ public final class NodeRunCommand implements Callable<Integer> {
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        AtomicBoolean down = new AtomicBoolean();
+        PyApiServer[] pyApi = new PyApiServer[1];
+        Runnable shutdown = () -> {
+            if (!down.compareAndSet(false, true)) {
+                return;
+            }
             log.info("shutting down");
+            if (pyApi[0] != null) {
+                pyApi[0].close();
+            }
             try {
                 mail.close();
             } catch (Exception e) {
@@ -145,12 +155,21 @@ public final class NodeRunCommand implements Callable<Integer> {
             }
             node.close();
             stopped.countDown();
-        }, "bmtool-node-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "bmtool-node-shutdown"));
+        try {
+            // PyBitmessage's API when keys.dat enables it (its shutdown method stops this node)
+            pyApi[0] = PyApiServer.startIfEnabled(node, mail.mailbox(), log, shutdown,
+                    softwareVersion(), cfg.extraLowDifficulty());
+        } catch (java.io.IOException e) {
+            shutdown.run();
+            throw e;
+        }
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("dataDir", cfg.dataDir().toAbsolutePath().toString());
         started.put("listenPort", node.listenPort());
         started.put("apiPort", node.apiPort());
+        started.put("pyApiPort", pyApi[0] == null ? null : pyApi[0].port());
         started.put("tls", cfg.tls());
         started.put("bootstrap", cfg.bootstrap());
         started.put("peers", peers);
@@ -161,11 +180,17 @@ public final class NodeRunCommand implements Callable<Integer> {
             Cli.printJson(spec, started);
         } else {
             Cli.out(spec).println("node running: listen port " + node.listenPort() + ", API port " + node.apiPort()
+                    + (pyApi[0] == null ? "" : ", PyBitmessage API port " + pyApi[0].port())
                     + ", data " + cfg.dataDir().toAbsolutePath() + " (Ctrl-C to stop)");
             Cli.out(spec).flush();
         }
         stopped.await();
         return 0;
+    }
+
+    private static String softwareVersion() {
+        String v = NodeRunCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     /** Starts the node; a default API port taken since the check above (two nodes starting at once) falls back to any. */

@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param effect       what the setting does and when it applies
  */
 record Setting(String key, boolean perAddress, Kind kind, String defaultValue, String effect) {
-    enum Kind { BOOLEAN, NON_NEGATIVE, BLACK_OR_WHITE, STEALTH_LEVEL, PROXY_TYPE, PORT, TEXT, URL_LIST }
+    enum Kind { BOOLEAN, NON_NEGATIVE, BLACK_OR_WHITE, STEALTH_LEVEL, PROXY_TYPE, PORT, TEXT, URL_LIST, API_VARIANT }
 
     static final List<Setting> ALL = List.of(
             new Setting("extralowdifficulty", false, Kind.BOOLEAN, "false",
@@ -61,7 +61,28 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
                     "with a proxy, dial onion peers only (no IPv4/IPv6 peers, no bootstrap names)"),
             new Setting("maildir", false, Kind.TEXT, "",
                     "bmtool's own: deliver received mail into this Maildir when 'node run' has no --maildir"
-                            + " (docs/mail-programs.md)"));
+                            + " (docs/mail-programs.md)"),
+            new Setting("apienabled", false, Kind.BOOLEAN, "false",
+                    "'bmtool node run' serves PyBitmessage's API (XML-RPC or JSON-RPC, docs/api.md); applies when"
+                            + " a node starts"),
+            new Setting("apiinterface", false, Kind.TEXT, "127.0.0.1", "where the PyBitmessage API listens"),
+            new Setting("apiport", false, Kind.PORT, "8442",
+                    "the PyBitmessage API's port (in use: a random free one, written back here, as PyBitmessage"
+                            + " does)"),
+            new Setting("apiusername", false, Kind.TEXT, "", "the API's HTTP basic-auth user name"),
+            new Setting("apipassword", false, Kind.TEXT, "", "the API's HTTP basic-auth password"),
+            new Setting("apivariant", false, Kind.API_VARIANT, "xml",
+                    "xml: XML-RPC; json: JSON-RPC 2.0; legacy: XML-RPC with JSON-text results (PyBitmessage"
+                            + " before 0.6.3)"),
+            new Setting("apinotifypath", false, Kind.TEXT, "",
+                    "a program the node runs with 'startingUp', then 'newMessage' / 'newBroadcast' on arrival"),
+            new Setting("ttl", false, Kind.NON_NEGATIVE, "345600",
+                    "TTL in seconds of broadcasts sent through the PyBitmessage API (its sendBroadcast ignores"
+                            + " its TTL argument)"),
+            new Setting("defaultnoncetrialsperbyte", false, Kind.NON_NEGATIVE, "1000",
+                    "the difficulty new addresses made through the API demand (createRandomAddress and others)"),
+            new Setting("defaultpayloadlengthextrabytes", false, Kind.NON_NEGATIVE, "1000",
+                    "the same for payloadLengthExtraBytes"));
 
     static Setting named(String key) {
         String k = key.toLowerCase(Locale.ROOT);
@@ -123,6 +144,10 @@ record Setting(String key, boolean perAddress, Kind kind, String defaultValue, S
                 yield String.join(", ", java.util.Arrays.stream(v.split("[,\\s]+")).filter(x -> !x.isEmpty())
                         .toList());
             }
+            case API_VARIANT -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "xml", "json", "legacy" -> v.toLowerCase(Locale.ROOT);
+                default -> throw new UsageException(key + " takes xml, json or legacy, not '" + value + "'");
+            };
             case NON_NEGATIVE -> {
                 try {
                     long n = Long.parseLong(v);

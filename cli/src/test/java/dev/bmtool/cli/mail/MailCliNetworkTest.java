@@ -55,7 +55,7 @@ class MailCliNetworkTest {
                     "--body", "from the CLI", "--ttl", "600", "--wait", "--timeout", "120", "--peer", peer, "--json");
             assertEquals(0, r.code(), r.err());
             Map<String, Object> sent = Json.parseObject(r.out().trim());
-            assertEquals(MailStore.ACK_RECEIVED, sent.get("status"), r.err());
+            assertEquals(MailStore.ACK_RECEIVED.dbName(), sent.get("status"), r.err());
             assertTrue(r.err().contains("getpubkey sent"), r.err());
 
             // A's inbox, through the running node
@@ -68,7 +68,7 @@ class MailCliNetworkTest {
             r = MailCliTest.run(dirA, "read", "1");
             assertTrue(r.out().contains("Subject:  hi alice") && r.out().contains("from the CLI"), r.out());
             assertEquals(true, MailCliTest.jsonList(MailCliTest.run(dirA, "inbox", "--json").out()).getFirst().get("read"));
-            assertTrue(MailCliTest.run(dirB, "sent").out().contains(MailStore.ACK_RECEIVED));
+            assertTrue(MailCliTest.run(dirB, "sent").out().contains(MailStore.ACK_RECEIVED.dbName()));
             Map<String, Object> read = Json.parseObject(MailCliTest.run(dirA, "read", "1", "--json").out().trim());
             assertEquals("from the CLI", read.get("body"));
             assertEquals(alice, read.get("to"));
@@ -79,7 +79,7 @@ class MailCliNetworkTest {
             assertTrue(MailCliTest.run(dirA, "inbox").out().contains(" Bob "));
             assertTrue(MailCliTest.run(dirA, "read", "1").out().contains("From:     Bob <" + bob + ">"));
             Map<String, Object> sentB = MailCliTest.jsonList(MailCliTest.run(dirB, "sent", "--json").out()).getFirst();
-            assertEquals(MailStore.ACK_RECEIVED, sentB.get("status"));
+            assertEquals(MailStore.ACK_RECEIVED.dbName(), sentB.get("status"));
             assertEquals(alice, sentB.get("to"));
             assertEquals(600L, sentB.get("ttl"));
 
@@ -88,14 +88,14 @@ class MailCliNetworkTest {
             r = MailCliTest.run(dirA, "send", "--from", alice, "--to", bob, "--subject", "hi bob", "--body", "reply",
                     "--ttl", "600", "--encoding", "extended", "--json");
             assertEquals(dev.bmtool.cli.BmtoolCommand.EXIT_QUEUED, r.code(), r.err());
-            assertEquals(MailStore.MSG_QUEUED, Json.parseObject(r.out().trim()).get("status"));
+            assertEquals(MailStore.MSG_QUEUED.dbName(), Json.parseObject(r.out().trim()).get("status"));
             assertEquals("extended", Json.parseObject(r.out().trim()).get("encoding"));
             // and a broadcast from A to its subscribers
             assertEquals(0, MailCliTest.run(dirB, "subscribe", alice).code());
             r = MailCliTest.run(dirA, "broadcast", "--from", alice, "--subject", "news", "--body", "to all",
                     "--ttl", "600");
             assertEquals(dev.bmtool.cli.BmtoolCommand.EXIT_QUEUED, r.code(), r.err());
-            assertTrue(r.out().contains(MailStore.BROADCAST_QUEUED), r.out());
+            assertTrue(r.out().contains(MailStore.BROADCAST_QUEUED.dbName()), r.out());
 
             // B comes online for a while: both arrive, and B's ack reaches A
             r = MailCliTest.run(dirB, "inbox", "--watch", "--for", "12", "--peer", peer, "--json");
@@ -104,10 +104,10 @@ class MailCliNetworkTest {
                     .map(s -> Json.parseObject(s).get("subject").toString()).toList();
             assertTrue(subjects.containsAll(List.of("hi bob", "news")), r.out());
             long deadline = System.currentTimeMillis() + 30_000;
-            while (System.currentTimeMillis() < deadline && !MailCliTest.run(dirA, "sent").out().contains(MailStore.ACK_RECEIVED)) {
+            while (System.currentTimeMillis() < deadline && !MailCliTest.run(dirA, "sent").out().contains(MailStore.ACK_RECEIVED.dbName())) {
                 Thread.sleep(200);
             }
-            assertTrue(MailCliTest.run(dirA, "sent").out().contains(MailStore.ACK_RECEIVED));
+            assertTrue(MailCliTest.run(dirA, "sent").out().contains(MailStore.ACK_RECEIVED.dbName()));
             // A publishes its pubkey on demand, through the running node
             r = MailCliTest.run(dirA, "identity", "publish", alice, "--json");
             assertEquals(dev.bmtool.cli.BmtoolCommand.EXIT_QUEUED, r.code(), "A's node has no peer now: " + r.err());

@@ -142,7 +142,7 @@ class MailProgramsTest {
         assertEquals(3, sent.size(), sent.toString());
         List<String> to = new ArrayList<>();
         for (Map<String, Object> s : sent) {
-            assertEquals(MailStore.AWAITING_PUBKEY, s.get("status"));
+            assertEquals(MailStore.AWAITING_PUBKEY.dbName(), s.get("status"));
             assertEquals(alice, s.get("from"));
             to.add(s.get("to") + " " + s.get("subject"));
         }

@@ -47,7 +47,7 @@ class QueuedSendTest {
         assertTrue(r.out().contains(": msgqueued (msgid "), r.out());
         assertTrue(r.err().contains("is ready but no peer took it: it stays msgqueued"), r.err());
         List<Map<String, Object>> sent = MailCliTest.jsonList(MailCliTest.run(dir, "sent", "--json").out());
-        assertEquals(MailStore.MSG_QUEUED, sent.getFirst().get("status"));
+        assertEquals(MailStore.MSG_QUEUED.dbName(), sent.getFirst().get("status"));
         byte[] msgid = Hex.decode(sent.getFirst().get("msgid").toString());
 
         // 'node run' for the data dir, with a peer: the queued msg goes out and becomes msgsent
@@ -59,13 +59,13 @@ class QueuedSendTest {
             try (Node node = Node.start(cfg, NodeLog.to(System.out, false));
                     AutoCloseable mail = NodeMail.attach(node, NodeLog.to(System.out, false), null, "auto", java.util.List.of())) {
                 long deadline = System.currentTimeMillis() + 60_000;
-                String status = MailStore.MSG_QUEUED;
-                while (System.currentTimeMillis() < deadline && !status.equals(MailStore.MSG_SENT)) {
+                String status = MailStore.MSG_QUEUED.dbName();
+                while (System.currentTimeMillis() < deadline && !status.equals(MailStore.MSG_SENT.dbName())) {
                     Thread.sleep(500);
                     status = MailCliTest.jsonList(MailCliTest.run(dir, "sent", "--json").out()).getFirst()
                             .get("status").toString();
                 }
-                assertEquals(MailStore.MSG_SENT, status);
+                assertEquals(MailStore.MSG_SENT.dbName(), status);
                 assertTrue(peer.objects().contains(msgid), "the peer has the msg");
             }
         }

@@ -112,4 +112,17 @@ class SettingsCommandTest {
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals(before, new IdentityStore(dir).load().write());
     }
+
+    @Test
+    void pyBitmessageApiSettingsAreChecked() {
+        assertEquals(0, run("settings", "set", "apienabled", "true").rc());
+        assertEquals(0, run("settings", "set", "apivariant", "JSON").rc());
+        assertEquals(0, run("settings", "set", "apiport", "8442").rc());
+        assertEquals(0, run("settings", "set", "apipassword", "p:w d").rc());
+        KeysDat k = new IdentityStore(dir).load();
+        assertEquals("json", k.section(KeysDat.SETTINGS_SECTION).get("apivariant"));
+        assertEquals("p:w d", k.section(KeysDat.SETTINGS_SECTION).get("apipassword"));
+        assertEquals(2, run("settings", "set", "apivariant", "soap").rc());
+        assertEquals(2, run("settings", "set", "apiport", "70000").rc());
+    }
 }

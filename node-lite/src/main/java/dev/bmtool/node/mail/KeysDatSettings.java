@@ -14,15 +14,6 @@ record KeysDatSettings(DifficultyLimit difficultyLimit, boolean whitelistMode, i
     static KeysDatSettings of(Map<String, String> section) {
         String mode = section.getOrDefault("blackwhitelist", "black").strip();
         return new KeysDatSettings(DifficultyLimit.of(section), "white".equalsIgnoreCase(mode),
-                stealthLevel(section.get("ackstealthlevel")));
-    }
-
-    private static int stealthLevel(String v) {
-        try {
-            int n = v == null ? 0 : Integer.parseInt(v.strip());
-            return n >= 0 && n <= 2 ? n : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+                AckData.stealthLevel(section));
     }
 }

@@ -227,20 +227,7 @@ public final class MailAgent implements AutoCloseable {
      * indistinguishable from a real msg. Recognised by its bytes either way.
      */
     private byte[] newAckData(long stream) {
-        int level = keysDatSettings().ackStealthLevel();
-        ByteWriter w = new ByteWriter(64);
-        if (level == 2) {
-            byte[] dummy = randomBytes(234 + random.nextInt(800 - 234 + 1));
-            byte[] blob = Ecies.encrypt(PrivateKey.random(random).publicKey(), dummy);
-            return w.writeUInt32(BitmessageObject.TYPE_MSG).writeVarInt(1).writeVarInt(stream).writeBytes(blob)
-                    .toByteArray();
-        }
-        if (level == 1) {
-            return w.writeUInt32(BitmessageObject.TYPE_GETPUBKEY).writeVarInt(4).writeVarInt(stream)
-                    .writeBytes(randomBytes(32)).toByteArray();
-        }
-        return w.writeUInt32(BitmessageObject.TYPE_MSG).writeVarInt(1).writeVarInt(stream).writeBytes(randomBytes(32))
-                .toByteArray();
+        return AckData.generate(keysDatSettings().ackStealthLevel(), stream, random);
     }
 
     /** Sends a broadcast from one of our identities (PoW at network minimum); returns its sent-table id. */
@@ -254,15 +241,35 @@ public final class MailAgent implements AutoCloseable {
         checkTtl(ttl);
         byte[] text = encodeText(encoding, subject, body);
         checkSize(text);
-        long rowId = store.addSent(randomBytes(32), "broadcast", from.encode(), BROADCAST_TO, subject, body, ttl,
-                MailStore.BROADCAST_QUEUED, now(), encoding);
+        // ackdata shaped as PyBitmessage's (38+ bytes), so the API's getStatus finds broadcasts too
+        long rowId = store.addSent(newAckData(from.stream()), "broadcast", from.encode(), BROADCAST_TO, subject, body,
+                ttl, MailStore.DOING_BROADCAST_POW, now(), encoding);
+        sendBroadcast(id, rowId, encoding, text, ttl);
+        return rowId;
+    }
+
+    private void sendBroadcast(Identity id, long rowId, long encoding, byte[] text, long ttl) {
         long expires = now() + jitter(ttl);
         BitmessageObject o = ObjectCrypto.encryptBroadcast(id, encoding, text, expires);
         PowService.Solved d = work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
         String hash = link.submit(d.object().write());
         store.markSent(rowId, MailStore.BROADCAST_SENT, Hex.decode(hash), ttl, 0, now(), 0, d.engine());
-        emit("broadcast sent", from + " (" + d.object().length() + " bytes)", d);
-        return rowId;
+        emit("broadcast sent", id.address() + " (" + d.object().length() + " bytes)", d);
+    }
+
+    /** A broadcast queued by another face (the PyBitmessage API): PoW and send it now. */
+    private void sendQueuedBroadcast(MailStore.SentEntry e) {
+        if (!store.transition(e.id(), MailStore.BROADCAST_QUEUED, MailStore.DOING_BROADCAST_POW, now())) {
+            return; // another process took it
+        }
+        try {
+            Identity id = own(Address.decode(e.from())).orElseThrow(
+                    () -> new IllegalStateException("identity " + e.from() + " is no longer in keys.dat"));
+            sendBroadcast(id, e.id(), e.encoding(), encodeText(e.encoding(), e.subject(), e.body()), e.ttl());
+        } catch (RuntimeException ex) {
+            store.setStatus(e.id(), MailStore.BROADCAST_QUEUED, "send failed: " + ex.getMessage(), now());
+            throw ex;
+        }
     }
 
     private static void checkTtl(long ttl) {
@@ -293,8 +300,9 @@ public final class MailAgent implements AutoCloseable {
     /** Tries to move one queued message on: pubkey lookup, getpubkey, or the msg itself. */
     private void deliver(long rowId) {
         MailStore.SentEntry e = store.sentEntry(rowId).orElseThrow();
-        if (!e.status().equals(MailStore.AWAITING_PUBKEY)) {
-            return;
+        MessageStatus was = e.status();
+        if (was != MailStore.AWAITING_PUBKEY && was != MailStore.MSG_QUEUED || e.msgid() != null) {
+            return; // a msgqueued entry with a msgid is done and waits for a peer, not for PoW
         }
         Address to = Address.decode(e.to());
         Optional<Recipient> r = recipient(to);
@@ -302,15 +310,29 @@ public final class MailAgent implements AutoCloseable {
             String why = tooDifficult(r.get());
             if (why != null) {
                 // PyBitmessage's "toodifficult": kept, and sent once the limit allows it
-                if (store.transition(rowId, MailStore.AWAITING_PUBKEY, MailStore.TOO_DIFFICULT, now())) {
+                if (store.transition(rowId, was, MailStore.TOO_DIFFICULT, now())) {
                     store.setStatus(rowId, MailStore.TOO_DIFFICULT, why, now());
                 }
                 emit("too difficult", "message " + rowId + " to " + e.to() + ": " + why, null);
                 return;
             }
-            if (store.transition(rowId, MailStore.AWAITING_PUBKEY, MailStore.DOING_MSG_POW, now())) {
+            if (store.transition(rowId, was, MailStore.DOING_MSG_POW, now())) {
                 sendMsg(store.sentEntry(rowId).orElseThrow(), r.get(), e.ttl(), e.retries());
             }
+            return;
+        }
+        if (was == MailStore.MSG_QUEUED) {
+            // PyBitmessage's steps: doingpubkeypow while the getpubkey's PoW runs, then awaitingpubkey
+            if (!store.transition(rowId, was, MailStore.DOING_PUBKEY_POW, now())) {
+                return;
+            }
+            try {
+                requestPubkey(to);
+            } catch (RuntimeException ex) {
+                store.transition(rowId, MailStore.DOING_PUBKEY_POW, MailStore.MSG_QUEUED, now());
+                throw ex;
+            }
+            store.transition(rowId, MailStore.DOING_PUBKEY_POW, MailStore.AWAITING_PUBKEY, now());
             return;
         }
         requestPubkey(to);
@@ -415,7 +437,7 @@ public final class MailAgent implements AutoCloseable {
                     to.stream());
             PowService.Solved d = work(o, r.keys().nonceTrialsPerByte(), r.keys().payloadLengthExtraBytes());
             String hash = link.submit(d.object().write());
-            String status = r.wantsAck() ? MailStore.MSG_SENT : MailStore.MSG_SENT_NO_ACK;
+            MessageStatus status = r.wantsAck() ? MailStore.MSG_SENT : MailStore.MSG_SENT_NO_ACK;
             long nextTry = r.wantsAck() ? now() + ttl + ttl / 10 : 0;
             store.markSent(e.id(), status, Hex.decode(hash), ttl, retries, now(), nextTry, d.engine());
             emit("msg sent", e.from() + " -> " + e.to() + (r.chan() ? " (chan)" : "") + ", " + d.object().length()
@@ -908,6 +930,27 @@ public final class MailAgent implements AutoCloseable {
             Optional<Recipient> r = recipient(Address.decode(e.to()));
             if (r.isPresent() && tooDifficult(r.get()) == null) {
                 store.transition(e.id(), MailStore.TOO_DIFFICULT, MailStore.AWAITING_PUBKEY, now);
+            }
+        }
+        // queued by the PyBitmessage API (it only writes mail.db; the PoW happens here)
+        for (MailStore.SentEntry e : store.sentWithStatus(MailStore.MSG_QUEUED)) {
+            if (e.msgid() != null) {
+                continue; // PoW done, waiting for a peer: the node hands it over (MailStore.queuedHandedOver)
+            }
+            try {
+                deliver(e.id());
+            } catch (RuntimeException ex) {
+                skip("message " + e.id() + ": " + ex.getMessage());
+            }
+        }
+        for (MailStore.SentEntry e : store.sentWithStatus(MailStore.BROADCAST_QUEUED)) {
+            if (e.msgid() != null) {
+                continue; // PoW done, waiting for a peer
+            }
+            try {
+                sendQueuedBroadcast(e);
+            } catch (RuntimeException ex) {
+                skip("broadcast " + e.id() + ": " + ex.getMessage());
             }
         }
         for (MailStore.SentEntry e : store.sentWithStatus(MailStore.AWAITING_PUBKEY)) {

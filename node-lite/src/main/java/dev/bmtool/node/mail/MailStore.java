@@ -25,21 +25,30 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class MailStore implements AutoCloseable {
     public static final String FILE_NAME = "mail.db";
 
-    public static final String AWAITING_PUBKEY = "awaitingpubkey";
-    public static final String DOING_MSG_POW = "doingmsgpow";
-    public static final String MSG_SENT = "msgsent";
+    // short names for the statuses the agent uses (the enum; mail.db stores their dbName())
     /**
-     * PyBitmessage's "queued": here, the msg's proof of work is done and the object is in this
-     * data dir's node store, but no peer has taken it yet (the command's in-process node found
-     * none, or the running node has no connection). It becomes msgsent (or
-     * msgsentnoackexpected) once a node of this data dir has handed it to a peer.
+     * PyBitmessage's "queued": waiting for its proof of work (queued through the API, or imported),
+     * or, once it has a msgid, PoW done and the object in this data dir's node store but no peer
+     * has taken it yet (the command's in-process node found none, or the running node has no
+     * connection). The latter becomes msgsent (or msgsentnoackexpected) once a node of this data
+     * dir has handed it to a peer.
      */
-    public static final String MSG_QUEUED = "msgqueued";
-    public static final String MSG_SENT_NO_ACK = "msgsentnoackexpected";
-    public static final String ACK_RECEIVED = "ackreceived";
-    public static final String BROADCAST_QUEUED = "broadcastqueued";
-    public static final String BROADCAST_SENT = "broadcastsent";
-    public static final String TOO_DIFFICULT = "toodifficult";
+    public static final MessageStatus MSG_QUEUED = MessageStatus.MSG_QUEUED;
+    public static final MessageStatus AWAITING_PUBKEY = MessageStatus.AWAITING_PUBKEY;
+    public static final MessageStatus DOING_PUBKEY_POW = MessageStatus.DOING_PUBKEY_POW;
+    public static final MessageStatus DOING_MSG_POW = MessageStatus.DOING_MSG_POW;
+    public static final MessageStatus MSG_SENT = MessageStatus.MSG_SENT;
+    public static final MessageStatus MSG_SENT_NO_ACK = MessageStatus.MSG_SENT_NO_ACK_EXPECTED;
+    public static final MessageStatus ACK_RECEIVED = MessageStatus.ACK_RECEIVED;
+    public static final MessageStatus BROADCAST_QUEUED = MessageStatus.BROADCAST_QUEUED;
+    public static final MessageStatus DOING_BROADCAST_POW = MessageStatus.DOING_BROADCAST_POW;
+    public static final MessageStatus BROADCAST_SENT = MessageStatus.BROADCAST_SENT;
+    public static final MessageStatus TOO_DIFFICULT = MessageStatus.TOO_DIFFICULT;
+
+    /** PyBitmessage's folder names: a message is in one of them ({@code inbox} or {@code sent}, or {@code trash}). */
+    public static final String FOLDER_INBOX = "inbox";
+    public static final String FOLDER_SENT = "sent";
+    public static final String FOLDER_TRASH = "trash";
 
     private final Db db;
 
@@ -153,6 +162,18 @@ public final class MailStore implements AutoCloseable {
         return s;
     }
 
+    private static void addColumnIfMissing(Statement st, String table, String column, String definition)
+            throws SQLException {
+        try (ResultSet cols = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (cols.next()) {
+                if (cols.getString("name").equals(column)) {
+                    return;
+                }
+            }
+        }
+        st.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition);
+    }
+
     // ------------------------------------------------------------- pubkeys
 
     /**
@@ -244,27 +265,9 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
-    private static void addColumnIfMissing(Statement st, String table, String column, String type)
-            throws SQLException {
-        boolean has = false;
-        try (ResultSet cols = st.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (cols.next()) {
-                has |= cols.getString("name").equals(column);
-            }
-        }
-        if (!has) {
-            st.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
-        }
-    }
-
-    /** PyBitmessage's folder names: a message is in its folder ({@code inbox} or {@code sent}) or in {@code trash}. */
-    public static final String FOLDER_INBOX = "inbox";
-    public static final String FOLDER_SENT = "sent";
-    public static final String FOLDER_TRASH = "trash";
-
     /**
      * Moves an inbox ({@code sent} false) or sent entry to the trash or back ({@code trash} false);
-     * true if it changed. A trashed sent message is still tracked (acks, resends), as in PyBitmessage.
+     * true if it changed. A trashed sent message still gets its ack but is neither sent nor resent, as in PyBitmessage.
      */
     public boolean moveToTrash(boolean sent, long id, boolean trash) {
         String table = sent ? "sent" : "inbox";
@@ -343,6 +346,133 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
+    /** The inbox entries (any folder, trash included) with this msgid: PyBitmessage's getInboxMessageById. */
+    public List<InboxEntry> inboxByMsgid(byte[] msgid) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, msgid, kind, to_address, from_address,"
+                    + " subject, body, encoding, received, read FROM inbox WHERE msgid=? ORDER BY id")) {
+                ps.setBytes(1, msgid);
+                List<InboxEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new InboxEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
+                                rs.getInt(10) != 0));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Adds a message brought over from another client (PyBitmessage's inbox) unless its sigHash
+     * or msgid is already here; true if added. Nothing stored is changed.
+     */
+    public boolean addImportedInbox(byte[] msgid, byte[] sigHash, String kind, String to, String from, String subject,
+            String body, long encoding, long received, boolean read, String folder) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM inbox WHERE msgid=? OR sighash=?")) {
+                ps.setBytes(1, msgid);
+                ps.setBytes(2, sigHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO inbox(msgid, sighash, kind, to_address,"
+                    + " from_address, subject, body, encoding, received, read, folder) VALUES(?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setBytes(1, msgid);
+                ps.setBytes(2, sigHash);
+                ps.setString(3, kind);
+                ps.setString(4, to);
+                ps.setString(5, from);
+                ps.setString(6, subject);
+                ps.setString(7, body);
+                ps.setLong(8, encoding);
+                ps.setLong(9, received);
+                ps.setInt(10, read ? 1 : 0);
+                ps.setString(11, folder);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Adds a sent entry brought over from another client unless its ackdata is already here; true if added. */
+    public boolean addImportedSent(byte[] ackData, byte[] msgid, String kind, String from, String to, String subject,
+            String body, long ttl, int retries, MessageStatus status, long created, long lastAction, long encoding,
+            String folder) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO sent(ackdata, msgid, kind,"
+                    + " from_address, to_address, subject, body, ttl, retries, status, created, last_action, encoding,"
+                    + " folder) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setBytes(1, ackData);
+                ps.setBytes(2, msgid);
+                ps.setString(3, kind);
+                ps.setString(4, from);
+                ps.setString(5, to);
+                ps.setString(6, subject);
+                ps.setString(7, body);
+                ps.setLong(8, ttl);
+                ps.setInt(9, retries);
+                ps.setString(10, status.dbName());
+                ps.setLong(11, created);
+                ps.setLong(12, lastAction);
+                ps.setLong(13, encoding);
+                ps.setString(14, folder);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Sets the read flag of the inbox entries with this msgid. */
+    public void setRead(byte[] msgid, boolean read) {
+        db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET read=? WHERE msgid=?")) {
+                ps.setInt(1, read ? 1 : 0);
+                ps.setBytes(2, msgid);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Moves inbox entries with this msgid to {@code folder} (trash, or back to inbox); returns how many. */
+    public int moveInbox(byte[] msgid, String folder) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET folder=? WHERE msgid=?")) {
+                ps.setString(1, folder);
+                ps.setBytes(2, msgid);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Moves sent entries whose {@code column} (msgid or ackdata) equals {@code key} to {@code folder}. */
+    public int moveSent(String column, byte[] key, String folder) {
+        if (!column.equals("msgid") && !column.equals("ackdata")) {
+            throw new IllegalArgumentException("no such column: " + column);
+        }
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET folder=? WHERE " + column + "=?")) {
+                ps.setString(1, folder);
+                ps.setBytes(2, key);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes everything in the trash and compacts the file (PyBitmessage's deleteandvacuume). */
+    public void emptyTrashAndVacuum() {
+        emptyTrash();
+        db.with(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("VACUUM");
+            }
+            return null;
+        });
+    }
+
     public void markRead(long id) {
         update("UPDATE inbox SET read=1 WHERE id=?", id);
     }
@@ -351,7 +481,7 @@ public final class MailStore implements AutoCloseable {
 
     /** One sent (or queued) message or broadcast. */
     public record SentEntry(long id, byte[] ackData, byte[] msgid, String kind, String from, String to,
-            String subject, String body, long ttl, int retries, String status, long created, long lastAction,
+            String subject, String body, long ttl, int retries, MessageStatus status, long created, long lastAction,
             long nextTry, String engine, String note, long encoding) {
     }
 
@@ -360,13 +490,35 @@ public final class MailStore implements AutoCloseable {
 
     /** Adds a queued message (SIMPLE encoding); returns its id. */
     public long addSent(byte[] ackData, String kind, String from, String to, String subject, String body, long ttl,
-            String status, long now) {
+            MessageStatus status, long now) {
         return addSent(ackData, kind, from, to, subject, body, ttl, status, now, 2);
+    }
+
+    /** Sets the msgid of a queued entry (PyBitmessage gives queued messages a random one until sent). */
+    public void setMsgid(long id, byte[] msgid) {
+        db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET msgid=? WHERE id=?")) {
+                ps.setBytes(1, msgid);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Sent entries (any folder) with this msgid. */
+    public List<SentEntry> sentByMsgid(byte[] msgid) {
+        return db.with(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS + " FROM sent WHERE msgid=?"
+                    + " ORDER BY id")) {
+                ps.setBytes(1, msgid);
+                return sentRows(ps);
+            }
+        });
     }
 
     /** Adds a queued message with the message encoding to send it in (2 SIMPLE, 3 EXTENDED); returns its id. */
     public long addSent(byte[] ackData, String kind, String from, String to, String subject, String body, long ttl,
-            String status, long now, long encoding) {
+            MessageStatus status, long now, long encoding) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sent(ackdata, kind, from_address, to_address, subject, body, ttl, status, created,"
@@ -380,7 +532,7 @@ public final class MailStore implements AutoCloseable {
                 ps.setString(5, subject);
                 ps.setString(6, body);
                 ps.setLong(7, ttl);
-                ps.setString(8, status);
+                ps.setString(8, status.dbName());
                 ps.setLong(9, now);
                 ps.setLong(10, now);
                 ps.executeUpdate();
@@ -392,16 +544,17 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
-    /** The sent folder (not trashed). */
+    /** The sent folder (not the trash), oldest first. */
     public List<SentEntry> sent() {
         return sentWhere("folder='sent'");
     }
 
-    public List<SentEntry> sentWithStatus(String status) {
+    /** Entries of the sent folder in {@code status} (trashed ones are not worked on, as in PyBitmessage). */
+    public List<SentEntry> sentWithStatus(MessageStatus status) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SENT_COLUMNS
-                    + " FROM sent WHERE status=? ORDER BY id")) {
-                ps.setString(1, status);
+                    + " FROM sent WHERE status=? AND folder='sent' ORDER BY id")) {
+                ps.setString(1, status.dbName());
                 return sentRows(ps);
             }
         });
@@ -422,7 +575,7 @@ public final class MailStore implements AutoCloseable {
             while (rs.next()) {
                 out.add(new SentEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getInt(10),
-                        rs.getString(11), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getString(15),
+                        MessageStatus.of(rs.getString(11)), rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getString(15),
                         rs.getString(16), rs.getLong(17)));
             }
         }
@@ -452,16 +605,16 @@ public final class MailStore implements AutoCloseable {
      * Moves an entry from one status to another atomically; false if it was not in {@code from}
      * (someone else, e.g. the node process, took it).
      */
-    public boolean transition(long id, String from, String to, long now) {
+    public boolean transition(long id, MessageStatus from, MessageStatus to, long now) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE sent SET status=?, last_action=?, note=? WHERE id=? AND status=?")) {
-                ps.setString(1, to);
+                ps.setString(1, to.dbName());
                 ps.setLong(2, now);
                 // who works on it: a message left in doingmsgpow by a dead process is taken up again
                 ps.setString(3, to.equals(DOING_MSG_POW) ? OWNER_PREFIX + ProcessHandle.current().pid() : null);
                 ps.setLong(4, id);
-                ps.setString(5, from);
+                ps.setString(5, from.dbName());
                 return ps.executeUpdate() == 1;
             }
         });
@@ -479,13 +632,13 @@ public final class MailStore implements AutoCloseable {
                     + " WHEN status=? AND next_try > 0 THEN ? WHEN status=? THEN ? ELSE ? END"
                     + " WHERE msgid IS NOT NULL AND status IN (?, ?)")) {
                 ps.setLong(1, now);
-                ps.setString(2, MSG_QUEUED);
-                ps.setString(3, MSG_SENT);
-                ps.setString(4, MSG_QUEUED);
-                ps.setString(5, MSG_SENT_NO_ACK);
-                ps.setString(6, BROADCAST_SENT);
-                ps.setString(7, MSG_QUEUED);
-                ps.setString(8, BROADCAST_QUEUED);
+                ps.setString(2, MSG_QUEUED.dbName());
+                ps.setString(3, MSG_SENT.dbName());
+                ps.setString(4, MSG_QUEUED.dbName());
+                ps.setString(5, MSG_SENT_NO_ACK.dbName());
+                ps.setString(6, BROADCAST_SENT.dbName());
+                ps.setString(7, MSG_QUEUED.dbName());
+                ps.setString(8, BROADCAST_QUEUED.dbName());
                 return ps.executeUpdate();
             }
         });
@@ -522,12 +675,12 @@ public final class MailStore implements AutoCloseable {
     }
 
     /** Records a send (or resend) of an entry. */
-    public void markSent(long id, String status, byte[] msgid, long ttl, int retries, long now, long nextTry,
+    public void markSent(long id, MessageStatus status, byte[] msgid, long ttl, int retries, long now, long nextTry,
             String engine) {
         db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET status=?, msgid=?, ttl=?, retries=?,"
                     + " last_action=?, next_try=?, engine=? WHERE id=?")) {
-                ps.setString(1, status);
+                ps.setString(1, status.dbName());
                 ps.setBytes(2, msgid);
                 ps.setLong(3, ttl);
                 ps.setInt(4, retries);
@@ -540,11 +693,11 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
-    public void setStatus(long id, String status, String note, long now) {
+    public void setStatus(long id, MessageStatus status, String note, long now) {
         db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE sent SET status=?, note=?, last_action=? WHERE id=?")) {
-                ps.setString(1, status);
+                ps.setString(1, status.dbName());
                 ps.setString(2, note);
                 ps.setLong(3, now);
                 ps.setLong(4, id);
@@ -558,12 +711,12 @@ public final class MailStore implements AutoCloseable {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET status=?, last_action=? WHERE ackdata=?"
                     + " AND status IN (?, ?, ?)")) {
-                ps.setString(1, ACK_RECEIVED);
+                ps.setString(1, ACK_RECEIVED.dbName());
                 ps.setLong(2, now);
                 ps.setBytes(3, ackData);
-                ps.setString(4, MSG_SENT);
-                ps.setString(5, DOING_MSG_POW);
-                ps.setString(6, MSG_QUEUED);
+                ps.setString(4, MSG_SENT.dbName());
+                ps.setString(5, DOING_MSG_POW.dbName());
+                ps.setString(6, MSG_QUEUED.dbName());
                 return ps.executeUpdate() == 1;
             }
         });

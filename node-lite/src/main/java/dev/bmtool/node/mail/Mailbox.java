@@ -100,6 +100,11 @@ public final class Mailbox implements AutoCloseable {
         return new Mailbox(owned, node, store, pow, agent);
     }
 
+    /** The proof-of-work service the agent uses (the PyBitmessage API's dissemination uses it too). */
+    public PowService pow() {
+        return pow;
+    }
+
     public MailAgent agent() {
         return agent;
     }

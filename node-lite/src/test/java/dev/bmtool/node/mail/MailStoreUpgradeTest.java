@@ -35,7 +35,7 @@ class MailStoreUpgradeTest {
             MailStore.SentEntry e = store.sent().getFirst();
             assertEquals("kept", e.body());
             assertEquals(2, e.encoding(), "rows from before the column are SIMPLE");
-            long id = store.addSent(new byte[] {2}, "msg", "BM-a", "BM-b", "new", "b", 600, "msgsent", 2, 3);
+            long id = store.addSent(new byte[] {2}, "msg", "BM-a", "BM-b", "new", "b", 600, MessageStatus.MSG_SENT, 2, 3);
             assertEquals(3, store.sentEntry(id).orElseThrow().encoding());
         }
         try (MailStore again = MailStore.open(dir)) {
