@@ -112,7 +112,7 @@ public final class SendCommand implements Callable<Integer> {
             Set<MessageStatus> stop = new HashSet<>(done);
             stop.add(MailStore.TOO_DIFFICULT);
             MailStore.SentEntry e = await(s, id, stop);
-            boolean ready = e.msgid() != null && (e.status().equals(MailStore.MSG_SENT)
+            boolean ready = e.objectMade() && (e.status().equals(MailStore.MSG_SENT)
                     || e.status().equals(MailStore.MSG_SENT_NO_ACK) || e.status().equals(MailStore.ACK_RECEIVED));
             if (ready) {
                 // sent means a peer took it: the in-process node waits for one; a running node must have one

@@ -54,6 +54,10 @@ public final class PowServer implements AutoCloseable {
         public static final Limits NONE = new Limits(0, 0, null);
     }
 
+    static {
+        dev.bmtool.node.api.ApiServer.limitRequestTime(); // before the JDK reads it, whichever server is first
+    }
+
     private final HttpServer http;
     private final Limits limits;
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perClient =

@@ -51,6 +51,15 @@ public final class ApiServer implements AutoCloseable {
     public static final long REQUEST_SECONDS = 10;
 
     static {
+        limitRequestTime();
+    }
+
+    /**
+     * Sets the JDK server's request time limit unless the user did. Every HTTP server in the
+     * process (the PyBitmessage API, pow serve) calls this before its first server is created:
+     * whichever starts first fixes the limit for all.
+     */
+    public static void limitRequestTime() {
         if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
             System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_SECONDS));
         }

@@ -301,8 +301,8 @@ public final class MailAgent implements AutoCloseable {
     private void deliver(long rowId) {
         MailStore.SentEntry e = store.sentEntry(rowId).orElseThrow();
         MessageStatus was = e.status();
-        if (was != MailStore.AWAITING_PUBKEY && was != MailStore.MSG_QUEUED || e.msgid() != null) {
-            return; // a msgqueued entry with a msgid is done and waits for a peer, not for PoW
+        if (was != MailStore.AWAITING_PUBKEY && was != MailStore.MSG_QUEUED || e.objectMade()) {
+            return; // a msgqueued entry whose object exists waits for a peer, not for PoW
         }
         Address to = Address.decode(e.to());
         Optional<Recipient> r = recipient(to);
@@ -934,7 +934,7 @@ public final class MailAgent implements AutoCloseable {
         }
         // queued by the PyBitmessage API (it only writes mail.db; the PoW happens here)
         for (MailStore.SentEntry e : store.sentWithStatus(MailStore.MSG_QUEUED)) {
-            if (e.msgid() != null) {
+            if (e.objectMade()) {
                 continue; // PoW done, waiting for a peer: the node hands it over (MailStore.queuedHandedOver)
             }
             try {
@@ -944,7 +944,7 @@ public final class MailAgent implements AutoCloseable {
             }
         }
         for (MailStore.SentEntry e : store.sentWithStatus(MailStore.BROADCAST_QUEUED)) {
-            if (e.msgid() != null) {
+            if (e.objectMade()) {
                 continue; // PoW done, waiting for a peer
             }
             try {

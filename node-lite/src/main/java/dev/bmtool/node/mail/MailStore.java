@@ -483,7 +483,17 @@ public final class MailStore implements AutoCloseable {
     public record SentEntry(long id, byte[] ackData, byte[] msgid, String kind, String from, String to,
             String subject, String body, long ttl, int retries, MessageStatus status, long created, long lastAction,
             long nextTry, String engine, String note, long encoding) {
+        /**
+         * Whether the object exists (PoW done, in the node's store): its msgid is then the
+         * 32-byte inventory hash. Until then PyBitmessage (and its API here) keeps a 16-byte
+         * uuid4 placeholder there, or none.
+         */
+        public boolean objectMade() {
+            return msgid != null && msgid.length == INVENTORY_HASH_LENGTH;
+        }
     }
+
+    static final int INVENTORY_HASH_LENGTH = 32;
 
     private static final String SENT_COLUMNS = "id, ackdata, msgid, kind, from_address, to_address, subject, body,"
             + " ttl, retries, status, created, last_action, next_try, engine, note, encoding";
@@ -623,14 +633,14 @@ public final class MailStore implements AutoCloseable {
     /**
      * A node of this data dir has handed its stored objects to a peer: every msg in msgqueued
      * becomes msgsent (an ack is awaited: next_try set) or msgsentnoackexpected, and every
-     * broadcast whose proof of work is done (msgid set) and that waited in broadcastqueued becomes
+     * broadcast whose proof of work is done ({@link SentEntry#objectMade}) and that waited in broadcastqueued becomes
      * broadcastsent. Returns how many changed.
      */
     public int queuedHandedOver(long now) {
         return db.with(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sent SET last_action=?, status=CASE"
                     + " WHEN status=? AND next_try > 0 THEN ? WHEN status=? THEN ? ELSE ? END"
-                    + " WHERE msgid IS NOT NULL AND status IN (?, ?)")) {
+                    + " WHERE length(msgid) = " + INVENTORY_HASH_LENGTH + " AND status IN (?, ?)")) {
                 ps.setLong(1, now);
                 ps.setString(2, MSG_QUEUED.dbName());
                 ps.setString(3, MSG_SENT.dbName());

@@ -35,6 +35,10 @@ public final class PyApiServer implements AutoCloseable {
 
     private final PyApiConfig config;
     private final PyApiMethods methods;
+    static {
+        dev.bmtool.node.api.ApiServer.limitRequestTime(); // before the JDK reads it, whichever server is first
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final NodeLog log;
