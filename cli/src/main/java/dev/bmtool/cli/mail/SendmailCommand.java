@@ -1,6 +1,7 @@
 package dev.bmtool.cli.mail;
 
 import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.core.address.Identity;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,8 +86,8 @@ public final class SendmailCommand implements Callable<Integer> {
             description = "Time to live of each msg, 300..2419200 (default: ${DEFAULT-VALUE} = 4 days).")
     long ttl;
 
-    @Option(names = "--json", description = "Print what was queued as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "-v", description = "Say what was queued (silent on success otherwise, as sendmail).")
     boolean verbose;
@@ -171,7 +173,7 @@ public final class SendmailCommand implements Callable<Integer> {
             }
         }
         boolean nodeRuns = MailSession.running(dataDir) != null;
-        if (json) {
+        if (json.on()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("queued", queued);
             out.put("subject", mail.subject());

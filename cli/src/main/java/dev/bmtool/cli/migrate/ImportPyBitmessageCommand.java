@@ -1,6 +1,7 @@
 package dev.bmtool.cli.migrate;
 
 import dev.bmtool.cli.Cli;
+import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.IdentityStore;
 import dev.bmtool.node.mail.MailStore;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +35,8 @@ public final class ImportPyBitmessageCommand implements Callable<Integer> {
                     + " on Linux).")
     Path dir;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Override
     public Integer call() throws IOException {
@@ -52,7 +54,7 @@ public final class ImportPyBitmessageCommand implements Callable<Integer> {
         try (MailStore store = MailStore.open(dataDir)) {
             r = PyBitmessageImport.run(source, new IdentityStore(dataDir), store);
         }
-        if (json) {
+        if (json.on()) {
             Cli.printJson(spec, r.toJson());
             return 0;
         }
