@@ -7,7 +7,7 @@ import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.net.ProxySettings;
-import dev.bmtool.node.pyapi.PyApiServer;
+import dev.bmtool.mail.pyapi.PyApiServer;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
