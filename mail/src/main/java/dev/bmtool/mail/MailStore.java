@@ -2,7 +2,6 @@ package dev.bmtool.mail;
 
 import dev.bmtool.core.address.Address;
 import dev.bmtool.core.crypto.PublicKey;
-import dev.bmtool.node.store.NodeDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Files;
@@ -56,6 +55,21 @@ public final class MailStore implements AutoCloseable {
         this.db = db;
     }
 
+    /** Work on mail.db's connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** mail.db failed (disk full, corrupt file, locked too long): the message says what. */
+    public static final class StoreException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** One JDBC connection under a lock (like the node's database); busy_timeout covers other processes. */
     private static final class Db {
         private final Connection conn;
@@ -65,12 +79,12 @@ public final class MailStore implements AutoCloseable {
             this.conn = conn;
         }
 
-        <T> T with(NodeDatabase.Work<T> work) {
+        <T> T with(Work<T> work) {
             lock.lock();
             try {
                 return work.run(conn);
             } catch (SQLException e) {
-                throw new NodeDatabase.StoreException("mail database error: " + e.getMessage(), e);
+                throw new StoreException("mail database error: " + e.getMessage(), e);
             } finally {
                 lock.unlock();
             }
@@ -957,7 +971,7 @@ public final class MailStore implements AutoCloseable {
     }
 
     /** For tests: direct access. */
-    <T> T with(NodeDatabase.Work<T> w) {
+    <T> T with(Work<T> w) {
         return db.with(w);
     }
 

@@ -22,13 +22,18 @@ public final class Mailbox implements AutoCloseable {
     private final MailStore store;
     private final PowService pow;
     private final MailAgent agent;
+    private final NodeLink link;
+    private final Path dataDir;
 
-    private Mailbox(Node ownedNode, Node node, MailStore store, PowService pow, MailAgent agent) {
+    private Mailbox(Node ownedNode, Node node, MailStore store, PowService pow, MailAgent agent, NodeLink link,
+            Path dataDir) {
         this.ownedNode = ownedNode;
         this.node = node;
         this.store = store;
         this.pow = pow;
         this.agent = agent;
+        this.link = link;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -56,8 +61,9 @@ public final class Mailbox implements AutoCloseable {
     public static Mailbox remote(Path dataDir, ApiClient api, PowService pow, MailSettings settings,
             MailAgent.Listener listener) throws IOException {
         MailStore store = MailStore.open(dataDir);
-        return new Mailbox(null, null, store, pow, new MailAgent(dataDir, store, NodeLink.of(api), pow, settings,
-                listener, MailAgent::systemClock));
+        NodeLink link = new ApiNodeLink(api);
+        return new Mailbox(null, null, store, pow, new MailAgent(dataDir, store, link, pow, settings, listener,
+                MailAgent::systemClock), link, dataDir);
     }
 
     /**
@@ -81,23 +87,28 @@ public final class Mailbox implements AutoCloseable {
             }
 
             @Override
+            public List<PeerConnection> connections() {
+                return List.of();
+            }
+
+            @Override
             public String describe() {
                 return "no node (queue only)";
             }
         };
         return new Mailbox(null, null, store, pow, new MailAgent(dataDir, store, noNode, pow, MailSettings.defaults(),
-                null, MailAgent::systemClock));
+                null, MailAgent::systemClock), noNode, dataDir);
     }
 
     private static Mailbox build(Node owned, Node node, Path dataDir, PowService pow, MailSettings settings,
             MailAgent.Listener listener, boolean loop) throws IOException {
         MailStore store = MailStore.open(dataDir);
-        MailAgent agent = new MailAgent(dataDir, store, NodeLink.of(node), pow, settings, listener,
-                MailAgent::systemClock);
+        NodeLink link = new InProcessNodeLink(node);
+        MailAgent agent = new MailAgent(dataDir, store, link, pow, settings, listener, MailAgent::systemClock);
         if (loop) {
             agent.startLoop();
         }
-        return new Mailbox(owned, node, store, pow, agent);
+        return new Mailbox(owned, node, store, pow, agent, link, dataDir);
     }
 
     /** The proof-of-work service the agent uses (the PyBitmessage API's dissemination uses it too). */
@@ -113,7 +124,17 @@ public final class Mailbox implements AutoCloseable {
         return store;
     }
 
-    /** The in-process node, or null for a remote one. */
+    /** How the agent reaches its node; the PyBitmessage API goes through it too. */
+    public NodeLink link() {
+        return link;
+    }
+
+    /** The data directory (keys.dat, mail.db). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The in-process node, or null for a remote one (for the CLI's waits on connections and fetches). */
     public Node node() {
         return node;
     }

@@ -1,20 +1,14 @@
 package dev.bmtool.mail;
 
-import dev.bmtool.core.encoding.Hex;
-import dev.bmtool.core.encoding.ProtocolException;
-import dev.bmtool.node.Node;
-import dev.bmtool.node.api.ApiClient;
-import dev.bmtool.node.store.StoredObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How the mail agent reaches a node: in-process ({@link #of(Node)}) or through a running node's
- * control API ({@link #of(ApiClient)}). Objects come back with the node's sequence numbers so the
- * agent can resume where it stopped.
+ * The one way the mail layer reaches a node: hand it objects, read its stored objects (with the
+ * node's sequence numbers, so the agent can resume where it stopped), and what the PyBitmessage
+ * API reports about it. Implemented for a node in this process ({@link InProcessNodeLink}) and
+ * for a node in another process through its control API ({@link ApiNodeLink}); nothing else in
+ * the mail module touches the node or its database.
  */
 public interface NodeLink {
 
@@ -22,7 +16,44 @@ public interface NodeLink {
     record Stored(long seq, byte[] hash, byte[] raw) {
     }
 
-    /** Hands an object (complete, with PoW) to the node; returns its inventory hash (hex). */
+    /**
+     * One open connection to a peer.
+     *
+     * @param peer      host:port ({@code [v6]:port} for IPv6)
+     * @param userAgent what the peer said in its version message, null before it did
+     */
+    record PeerConnection(String peer, boolean established, boolean inbound, String userAgent) {
+    }
+
+    /**
+     * What PyBitmessage's {@code clientStatus} reports of the node.
+     *
+     * @param startedAt               UNIX seconds
+     * @param pendingDownload         announced objects not fetched yet
+     * @param objectsByTypeSinceStart objects stored since {@code startedAt}, by object type
+     */
+    record Status(long startedAt, long pendingDownload, List<PeerConnection> connections,
+            Map<Long, Long> objectsByTypeSinceStart) {
+        public Status {
+            connections = List.copyOf(connections);
+            objectsByTypeSinceStart = Map.copyOf(objectsByTypeSinceStart);
+        }
+    }
+
+    /** The node refused an object; the message says why (its checks' reason). */
+    final class RejectedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public RejectedException(String reason) {
+            super("the node rejected the object: " + reason);
+        }
+    }
+
+    /**
+     * Hands an object (complete, with PoW) to the node; returns its inventory hash (hex).
+     *
+     * @throws RejectedException when the node refuses it
+     */
     String submit(byte[] object);
 
     /**
@@ -31,82 +62,16 @@ public interface NodeLink {
      */
     List<Stored> objects(Long type, byte[] tag, long afterSeq, int limit, long waitMillis);
 
+    /** The node's open connections (a link that cannot see them says so). */
+    default List<PeerConnection> connections() {
+        throw new UnsupportedOperationException(describe() + ": connections are not known here");
+    }
+
+    /** The node's counters for {@code clientStatus} (a link that cannot see them says so). */
+    default Status status() {
+        throw new UnsupportedOperationException(describe() + ": the node's counters are not known here");
+    }
+
     /** Short description for messages ("in-process node", "node API on port N"). */
     String describe();
-
-    static NodeLink of(Node node) {
-        return new NodeLink() {
-            @Override
-            public String submit(byte[] object) {
-                dev.bmtool.node.Offer o = node.submit(object);
-                if (o.rejection() != null) {
-                    throw new IllegalStateException("the node rejected the object: " + o.rejection());
-                }
-                return o.hashHex();
-            }
-
-            @Override
-            public List<Stored> objects(Long type, byte[] tag, long afterSeq, int limit, long waitMillis) {
-                List<StoredObject> l = node.objects().list(type, tag, afterSeq, limit, true);
-                if (l.isEmpty() && waitMillis > 0 && type == null && tag == null) {
-                    try {
-                        l = node.awaitObjects(afterSeq, limit, waitMillis);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return List.of();
-                    }
-                }
-                return l.stream().map(s -> new Stored(s.seq(), s.hash(), s.raw())).toList();
-            }
-
-            @Override
-            public String describe() {
-                return "in-process node";
-            }
-        };
-    }
-
-    static NodeLink of(ApiClient api) {
-        return new NodeLink() {
-            @Override
-            public String submit(byte[] object) {
-                try {
-                    return String.valueOf(api.submit(Hex.encode(object)).get("hash"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("node API: " + e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public List<Stored> objects(Long type, byte[] tag, long afterSeq, int limit, long waitMillis) {
-                try {
-                    Map<String, Object> m = api.list(type == null ? null : Long.toString(type),
-                            tag == null ? null : Hex.encode(tag), afterSeq, limit, true);
-                    List<Stored> out = new ArrayList<>();
-                    for (Map<String, Object> o : ApiClient.listOf(m.get("objects"))) {
-                        try {
-                            out.add(new Stored(((Number) o.get("seq")).longValue(), Hex.decode((String) o.get("hash")),
-                                    Hex.decode((String) o.get("hex"))));
-                        } catch (ProtocolException | ClassCastException | NullPointerException e) {
-                            // a malformed entry is skipped; the agent never stops on one object
-                        }
-                    }
-                    if (out.isEmpty() && waitMillis > 0) {
-                        Thread.sleep(Math.min(waitMillis, 500));
-                    }
-                    return out;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("node API: " + e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return List.of();
-                }
-            }
-
-            @Override
-            public String describe() {
-                return "running node (control API)";
-            }
-        };
-    }
 }

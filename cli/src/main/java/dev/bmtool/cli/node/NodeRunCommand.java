@@ -159,7 +159,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "bmtool-node-shutdown"));
         try {
             // PyBitmessage's API when keys.dat enables it (its shutdown method stops this node)
-            pyApi[0] = PyApiServer.startIfEnabled(node, mail.mailbox(), log, shutdown,
+            pyApi[0] = PyApiServer.startIfEnabled(mail.mailbox(), log, shutdown,
                     softwareVersion(), cfg.extraLowDifficulty());
         } catch (java.io.IOException e) {
             shutdown.run();

@@ -13,18 +13,16 @@ import dev.bmtool.core.pow.PowJob;
 import dev.bmtool.core.pow.PowMath;
 import dev.bmtool.core.pow.PowScheduler;
 import dev.bmtool.core.pow.service.PowService;
-import dev.bmtool.node.Node;
 import dev.bmtool.mail.AckData;
 import dev.bmtool.mail.MailAgent;
 import dev.bmtool.mail.MailStore;
 import dev.bmtool.mail.MessageStatus;
+import dev.bmtool.mail.NodeLink;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -53,7 +51,7 @@ public final class PyApiMethods {
     static final long NETWORK_EXTRA = PowMath.DEFAULT_EXTRA_BYTES;
 
     /** What the methods work on. {@code node} and {@code pow} may be null (no node: those methods fail with 0021). */
-    public record Context(IdentityStore identities, MailStore store, Node node, PowService pow, LongSupplier clock,
+    public record Context(IdentityStore identities, MailStore store, NodeLink node, PowService pow, LongSupplier clock,
             PyApiConfig.Variant variant, boolean testMode, Runnable shutdown, String softwareVersion) {
     }
 
@@ -505,7 +503,7 @@ public final class PyApiMethods {
         return ctx.identities().load().section(KeysDat.SETTINGS_SECTION);
     }
 
-    private Node node() {
+    private NodeLink node() {
         if (ctx.node() == null) {
             throw new ApiError(21, "Unexpected API Failure - no node is running");
         }
@@ -1049,7 +1047,7 @@ public final class PyApiMethods {
             throw new ApiError(26, "Data contains a malformed varint. Some details: " + e.getMessage());
         }
         long nonce = ByteBuffer.wrap(payload, 0, 8).getLong();
-        Node node = node();
+        NodeLink node = node();
         if (nonce == 0) {
             if (ctx.pow() == null) {
                 throw new ApiError(21, "Unexpected API Failure - no proof-of-work engine");
@@ -1064,11 +1062,11 @@ public final class PyApiMethods {
             }
             o = o.withNonce(done.result().nonce());
         }
-        dev.bmtool.node.Offer offer = node.submit(o.write());
-        if (offer.rejection() != null) {
-            throw new ApiError(21, "Unexpected API Failure - the node rejected the object: " + offer.rejection());
+        try {
+            return node.submit(o.write());
+        } catch (NodeLink.RejectedException e) {
+            throw new ApiError(21, "Unexpected API Failure - " + e.getMessage());
         }
-        return offer.hashHex();
     }
 
     private Object disseminatePubkey(Call c) {
@@ -1088,51 +1086,38 @@ public final class PyApiMethods {
         }
         byte[] wanted = unhex(h, c);
         List<Object> out = new ArrayList<>();
-        node().database().with(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT raw FROM objects WHERE type=2");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byte[] raw = rs.getBytes(1);
-                    byte[] tag = Arrays.copyOfRange(raw, Math.min(17, raw.length), Math.min(49, raw.length));
-                    if (Arrays.equals(tag, wanted)) {
-                        out.add(Map.of("data", Hex.encode(raw)));
-                    }
+        NodeLink node = node();
+        long after = 0;
+        while (true) {
+            List<NodeLink.Stored> batch = node.objects(BitmessageObject.TYPE_MSG, null, after, 500, 0);
+            for (NodeLink.Stored st : batch) {
+                byte[] raw = st.raw();
+                byte[] tag = Arrays.copyOfRange(raw, Math.min(17, raw.length), Math.min(49, raw.length));
+                if (Arrays.equals(tag, wanted)) {
+                    out.add(Map.of("data", Hex.encode(raw)));
                 }
             }
-            return null;
-        });
+            if (batch.size() < 500) {
+                break;
+            }
+            after = batch.getLast().seq();
+        }
         return Map.of("receivedMessageDatas", out);
     }
 
     // -------------------------------------------------------------- node
 
     private Object clientStatus(Call c) {
-        Node node = node();
-        List<Map<String, Object>> conns = node.connections();
-        long established = conns.stream().filter(m -> "established".equals(m.get("state"))).count();
-        boolean inbound = conns.stream().anyMatch(m -> "established".equals(m.get("state"))
-                && "inbound".equals(m.get("direction")));
-        dev.bmtool.node.NodeStatus status = node.status();
-        long since = status.startedAt();
-        Map<Long, Long> byType = new HashMap<>();
-        node.database().with(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "SELECT type, count(*) FROM objects WHERE received >= ? GROUP BY type")) {
-                ps.setLong(1, since);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        byType.put(rs.getLong(1), rs.getLong(2));
-                    }
-                }
-            }
-            return null;
-        });
+        NodeLink.Status status = node().status();
+        long established = status.connections().stream().filter(NodeLink.PeerConnection::established).count();
+        boolean inbound = status.connections().stream().anyMatch(p -> p.established() && p.inbound());
+        Map<Long, Long> byType = status.objectsByTypeSinceStart();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("networkConnections", established);
         m.put("numberOfMessagesProcessed", byType.getOrDefault(2L, 0L));
         m.put("numberOfBroadcastsProcessed", byType.getOrDefault(3L, 0L));
         m.put("numberOfPubkeysProcessed", byType.getOrDefault(1L, 0L));
-        m.put("pendingDownload", (long) status.wanted());
+        m.put("pendingDownload", status.pendingDownload());
         m.put("networkStatus", established == 0 ? "notConnected"
                 : inbound ? "connectedAndReceivingIncomingConnections"
                         : "connectedButHaveNotReceivedIncomingConnections");
@@ -1144,16 +1129,16 @@ public final class PyApiMethods {
     private Object listConnections(Call c) {
         List<Object> in = new ArrayList<>();
         List<Object> out = new ArrayList<>();
-        for (Map<String, Object> conn : node().connections()) {
-            String peer = String.valueOf(conn.get("peer"));
+        for (NodeLink.PeerConnection conn : node().connections()) {
+            String peer = conn.peer();
             int colon = peer.lastIndexOf(':');
             String host = peer.substring(0, Math.max(0, colon)).replace("[", "").replace("]", "");
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("host", host);
             m.put("port", Long.parseLong(peer.substring(colon + 1)));
-            m.put("fullyEstablished", "established".equals(conn.get("state")));
-            m.put("userAgent", String.valueOf(conn.get("userAgent")));
-            ("inbound".equals(conn.get("direction")) ? in : out).add(m);
+            m.put("fullyEstablished", conn.established());
+            m.put("userAgent", String.valueOf(conn.userAgent()));
+            (conn.inbound() ? in : out).add(m);
         }
         return Map.of("inbound", in, "outbound", out);
     }

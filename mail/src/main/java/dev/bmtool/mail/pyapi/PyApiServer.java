@@ -113,9 +113,9 @@ public final class PyApiServer implements AutoCloseable {
      * What {@code node run} calls: starts the API when keys.dat's {@code apienabled} is true
      * (null otherwise). A port PyBitmessage-style moved is written back as {@code apiport}.
      */
-    public static PyApiServer startIfEnabled(dev.bmtool.node.Node node, dev.bmtool.mail.Mailbox mailbox,
-            NodeLog log, Runnable shutdown, String softwareVersion, boolean testMode) throws IOException {
-        dev.bmtool.core.address.IdentityStore ids = new dev.bmtool.core.address.IdentityStore(node.config().dataDir());
+    public static PyApiServer startIfEnabled(dev.bmtool.mail.Mailbox mailbox, NodeLog log, Runnable shutdown,
+            String softwareVersion, boolean testMode) throws IOException {
+        dev.bmtool.core.address.IdentityStore ids = new dev.bmtool.core.address.IdentityStore(mailbox.dataDir());
         PyApiConfig config;
         try {
             config = PyApiConfig.of(ids.load().section(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION));
@@ -125,7 +125,7 @@ public final class PyApiServer implements AutoCloseable {
         if (!config.enabled()) {
             return null;
         }
-        PyApiMethods.Context ctx = new PyApiMethods.Context(ids, mailbox.store(), node, mailbox.pow(),
+        PyApiMethods.Context ctx = new PyApiMethods.Context(ids, mailbox.store(), mailbox.link(), mailbox.pow(),
                 () -> System.currentTimeMillis() / 1000, config.variant(), testMode, shutdown, softwareVersion);
         PyApiServer api = start(config, ctx, log, port -> ids.update(k -> {
             k.set(dev.bmtool.core.address.KeysDat.SETTINGS_SECTION, "apiport", Integer.toString(port));

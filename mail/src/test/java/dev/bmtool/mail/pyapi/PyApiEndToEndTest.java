@@ -61,7 +61,7 @@ class PyApiEndToEndTest {
 
     private static PyApiServer api(Mailbox m, Path dir, PyApiConfig.Variant variant) throws Exception {
         PyApiConfig cfg = new PyApiConfig(true, "127.0.0.1", 0, "apiuser", "apipass", variant, null);
-        PyApiMethods.Context ctx = new PyApiMethods.Context(new IdentityStore(dir), m.store(), m.node(), m.pow(),
+        PyApiMethods.Context ctx = new PyApiMethods.Context(new IdentityStore(dir), m.store(), m.link(), m.pow(),
                 () -> System.currentTimeMillis() / 1000, variant, false, null, "test");
         return PyApiServer.start(cfg, ctx, NodeLog.to(System.out, false), p -> {
         }, 50);
@@ -80,6 +80,10 @@ class PyApiEndToEndTest {
             while (a.node().status().established() != 1 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
+            // the in-process link reports what the node sees (clientStatus, listConnections)
+            var status = a.link().status();
+            assertEquals(1, status.connections().stream().filter(c -> c.established()).count());
+            assertEquals(a.node().status().startedAt(), status.startedAt());
             Process p;
             try {
                 p = new ProcessBuilder(List.of("python3", script.toString(), Integer.toString(apiA.port()),
