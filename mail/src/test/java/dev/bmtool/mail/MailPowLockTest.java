@@ -86,4 +86,42 @@ class MailPowLockTest {
             pow.close();
         }
     }
+
+    @Test
+    void aMsgsProofOfWorkInTheTimersDoesNotHoldTheAgentsLock() throws Exception {
+        Identity me = MailTesting.newIdentity(dir, "me");
+        CountDownLatch searching = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        PowService pow = PowService.of((job, listener) -> {
+            searching.countDown();
+            try {
+                assertTrue(release.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            PowResult r = CpuEngines.scalar().search(job, NonceRange.from(0), PowMonitor.NONE);
+            return new PowScheduler.Outcome(r, "test", Duration.ZERO);
+        });
+        try (MailStore store = MailStore.open(dir);
+                ExecutorService threads = Executors.newCachedThreadPool()) {
+            MailAgent agent = new MailAgent(dir, store, link, pow, MailTesting.SETTINGS, MailAgent.Listener.NONE,
+                    MailAgent::systemClock);
+            // to ourselves: the pubkey is known, so the timers go straight to the msg's proof of work
+            long first = agent.queue(me.address(), me.address(), "s", "b", 3600, 2);
+            CompletableFuture<Void> tick = CompletableFuture.runAsync(agent::tick, threads);
+            assertTrue(searching.await(30, TimeUnit.SECONDS), "the proof of work started");
+            assertEquals(MailStore.DOING_MSG_POW, store.sentEntry(first).orElseThrow().status());
+            // while it runs, another face queues a message and reads the agent's counters
+            long second = CompletableFuture.supplyAsync(
+                    () -> agent.queue(me.address(), me.address(), "t", "c", 3600, 2), threads).get(5, TimeUnit.SECONDS);
+            assertEquals(MailStore.AWAITING_PUBKEY, store.sentEntry(second).orElseThrow().status());
+            assertEquals(0L, CompletableFuture.supplyAsync(agent::skipped, threads).get(5, TimeUnit.SECONDS));
+            assertTrue(submitted.isEmpty());
+            release.countDown();
+            tick.get(30, TimeUnit.SECONDS);
+            assertEquals(MailStore.MSG_SENT_NO_ACK, store.sentEntry(first).orElseThrow().status());
+        } finally {
+            pow.close();
+        }
+    }
 }
