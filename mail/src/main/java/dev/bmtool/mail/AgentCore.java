@@ -28,6 +28,7 @@ import java.util.function.LongSupplier;
 final class AgentCore {
     final IdentityStore identityStore;
     final MailStore store;
+    final Outbox outbox;
     final NodeLink link;
     final PowService pow;
     final MailSettings settings;
@@ -46,6 +47,7 @@ final class AgentCore {
             MailAgent.Listener listener, LongSupplier clock) {
         this.identityStore = new IdentityStore(dataDir);
         this.store = store;
+        this.outbox = new Outbox(store, random);
         this.link = link;
         this.pow = pow;
         this.settings = settings;

@@ -59,9 +59,8 @@ final class MailSender {
             }
             checkTtl(ttl);
             checkSize(encodeText(encoding, subject, body));
-            byte[] ack = newAckData(to.stream());
-            return store.addSent(ack, "msg", from.encode(), to.encode(), subject, body, ttl,
-                    MailStore.AWAITING_PUBKEY, core.now(), encoding);
+            return core.outbox.queueMsg(core.keysDatSettings().ackStealthLevel(), from, to, subject, body, ttl,
+                    encoding, core.now());
         }
     }
 
@@ -72,7 +71,7 @@ final class MailSender {
      * indistinguishable from a real msg. Recognised by its bytes either way.
      */
     private byte[] newAckData(long stream) {
-        return AckData.generate(core.keysDatSettings().ackStealthLevel(), stream, core.random);
+        return core.outbox.newAckData(core.keysDatSettings().ackStealthLevel(), stream);
     }
 
     long broadcast(Address from, String subject, String body, long ttl, long encoding) {

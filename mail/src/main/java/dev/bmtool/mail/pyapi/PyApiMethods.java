@@ -16,8 +16,8 @@ import dev.bmtool.core.pow.service.PowService;
 import dev.bmtool.mail.AckData;
 import dev.bmtool.mail.MailAgent;
 import dev.bmtool.mail.MailStore;
-import dev.bmtool.mail.MessageStatus;
 import dev.bmtool.mail.NodeLink;
+import dev.bmtool.mail.Outbox;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
@@ -74,10 +73,12 @@ public final class PyApiMethods {
     private final Context ctx;
     private final Map<String, Method> methods = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final Outbox outbox;
     private final Object keysLock = new Object();
 
     public PyApiMethods(Context ctx) {
         this.ctx = ctx;
+        this.outbox = new Outbox(ctx.store());
         register();
     }
 
@@ -926,11 +927,6 @@ public final class PyApiMethods {
         return Math.max(60 * 60, Math.min(28 * 24 * 60 * 60, ttl));
     }
 
-    private static byte[] uuid4() {
-        UUID u = UUID.randomUUID();
-        return ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits()).array();
-    }
-
     private Object sendMessage(Call c) {
         long encoding = integer(c.arg(4, 2L), "encodingType");
         byte[][] text = sendChecks(c, 2, encoding);
@@ -947,7 +943,7 @@ public final class PyApiMethods {
             throw argumentError(c.method(), methods.get(c.method()), c.args().size(),
                     "b2a_hex() argument 1 must be string or buffer, not None");
         }
-        return queue(toAddr.encode(), from, toAddr.stream(), "msg", text, ttl, encoding, MessageStatus.MSG_QUEUED);
+        return queue(toAddr.encode(), from, toAddr.stream(), false, text, ttl, encoding);
     }
 
     private Object sendBroadcast(Call c) {
@@ -967,16 +963,15 @@ public final class PyApiMethods {
                         + configured + "'");
             }
         }
-        return queue(STR_BROADCAST_SUBSCRIBERS, from, PyAddress.decode(from).stream(), "broadcast", text, ttl,
-                encoding, MessageStatus.BROADCAST_QUEUED);
+        return queue(STR_BROADCAST_SUBSCRIBERS, from, PyAddress.decode(from).stream(), true, text, ttl, encoding);
     }
 
-    private String queue(String to, String from, long stream, String kind, byte[][] text, long ttl, long encoding,
-            MessageStatus status) {
-        byte[] ack = AckData.generate(AckData.stealthLevel(settings()), stream, random);
-        long id = ctx.store().addSent(ack, kind, from, to, text(text[0]), text(text[1]), ttl, status, now(), encoding);
-        ctx.store().setMsgid(id, uuid4());
-        return Hex.encode(ack);
+    /** Into the sent folder the way every face queues (the node's agent does the PoW); returns the ackdata. */
+    private String queue(String to, String from, long stream, boolean broadcast, byte[][] text, long ttl,
+            long encoding) {
+        long id = outbox.queueForNode(AckData.stealthLevel(settings()), broadcast, from, to, stream,
+                text(text[0]), text(text[1]), ttl, encoding, now());
+        return Hex.encode(ctx.store().sentEntry(id).orElseThrow().ackData());
     }
 
     private Object getStatus(Call c) {
