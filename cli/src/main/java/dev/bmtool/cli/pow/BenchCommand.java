@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
             err.print("bench: c-openssl-pattern*" + n + "...");
             err.flush();
             try {
-                double rate = CPattern.measure(cp, n, seconds);
+                double rate = dev.bmtool.core.pow.CPattern.measure(cp, n, seconds);
                 err.println(" " + PowFormat.rate(rate));
                 cRow = new Row("c-openssl-pattern", n, rate, 0);
                 rows.add(cRow);
