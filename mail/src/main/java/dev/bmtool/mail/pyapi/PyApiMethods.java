@@ -1092,8 +1092,8 @@ public final class PyApiMethods {
                     out.add(Map.of("data", Hex.encode(raw)));
                 }
             }
-            if (batch.size() < 500) {
-                break;
+            if (batch.isEmpty()) {
+                break; // not "fewer than asked for": a link may cap its pages lower
             }
             after = batch.getLast().seq();
         }
