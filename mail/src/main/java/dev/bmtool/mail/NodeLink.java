@@ -52,7 +52,8 @@ public interface NodeLink {
     /**
      * Hands an object (complete, with PoW) to the node; returns its inventory hash (hex).
      *
-     * @throws RejectedException when the node refuses it
+     * @throws RejectedException when a node in this process refuses it (through the control API a
+     *         refusal comes as an {@link java.io.UncheckedIOException} with the API's message, as before)
      */
     String submit(byte[] object);
 
