@@ -4,7 +4,7 @@ import dev.bmtool.core.address.Address;
 import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.address.IdentityStore;
 import dev.bmtool.core.encoding.ProtocolException;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmtool.cli.address.CliRunner;
 import dev.bmtool.core.json.Json;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

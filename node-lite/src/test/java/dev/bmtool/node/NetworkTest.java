@@ -143,7 +143,7 @@ class NetworkTest {
         }
         NodeConfig cfg = NodeTesting.config(dir.resolve("self"), true, port)
                 .listen(new java.net.InetSocketAddress("127.0.0.1", port)).build();
-        java.util.List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>(); // streamed while the node logs
         try (Node a = Node.start(cfg, (level, m) -> lines.add(m))) {
             assertTrue(eventually(15_000, () -> lines.stream().anyMatch(l -> l.contains("connected to myself"))),
                     "self-connection detected by the nonce");

@@ -104,7 +104,7 @@ class OnionTest {
                 v3, 8444, "127.0.0.1", false);
         try (Node a = Node.start(NodeTesting.config(dir.resolve("a"), false).proxy(service).build(), NodeLog.silent());
                 Node b = NodeTesting.start(dir.resolve("b"), false, a.listenPort());
-                var publisher = dev.bmtool.node.mail.OnionPeerPublisher.startIfOnion(a,
+                var publisher = dev.bmtool.node.OnionPeerPublisher.startIfOnion(a,
                         dev.bmtool.core.pow.service.PowService.of(dev.bmtool.core.pow.PowScheduler.open(
                                 dev.bmtool.core.pow.PowScheduler.Options.defaults(), m -> { })), NodeLog.to(System.out, false))) {
             assertTrue(eventually(45_000, () -> b.peers().list(100).stream()

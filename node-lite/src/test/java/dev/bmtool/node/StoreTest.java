@@ -67,6 +67,21 @@ class StoreTest {
     }
 
     @Test
+    void countsByTypeFromATime() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        try (NodeDatabase db = NodeDatabase.open(dir.resolve("objects.db"))) {
+            ObjectStore s = new ObjectStore(db);
+            s.put(obj(BitmessageObject.TYPE_MSG, 1, now + 1000, new byte[50]), now - 100); // before: not counted
+            s.put(obj(BitmessageObject.TYPE_MSG, 1, now + 1000, new byte[51]), now);
+            s.put(obj(BitmessageObject.TYPE_MSG, 1, now + 1000, new byte[52]), now + 5);
+            s.put(obj(BitmessageObject.TYPE_BROADCAST, 4, now + 1000, new byte[53]), now);
+            assertEquals(java.util.Map.of(BitmessageObject.TYPE_MSG, 2L, BitmessageObject.TYPE_BROADCAST, 1L),
+                    s.countByTypeReceivedSince(now));
+            assertEquals(java.util.Map.of(), s.countByTypeReceivedSince(now + 6));
+        }
+    }
+
+    @Test
     void tagOnlyForTaggedTypes() {
         byte[] p = new byte[40];
         p[0] = 1;

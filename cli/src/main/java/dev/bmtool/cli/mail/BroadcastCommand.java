@@ -6,7 +6,7 @@ import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
 import dev.bmtool.core.encoding.Hex;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Address;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

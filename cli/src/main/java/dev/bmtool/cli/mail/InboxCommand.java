@@ -3,7 +3,7 @@ package dev.bmtool.cli.mail;
 import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.UsageException;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

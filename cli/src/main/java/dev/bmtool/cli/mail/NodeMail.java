@@ -2,11 +2,11 @@ package dev.bmtool.cli.mail;
 
 import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeLog;
-import dev.bmtool.node.mail.MailAgent;
-import dev.bmtool.node.mail.MailSettings;
-import dev.bmtool.node.mail.Mailbox;
-import dev.bmtool.node.mail.OnionPeerPublisher;
-import dev.bmtool.node.mailclient.MaildirFeed;
+import dev.bmtool.mail.MailAgent;
+import dev.bmtool.mail.MailSettings;
+import dev.bmtool.mail.Mailbox;
+import dev.bmtool.node.OnionPeerPublisher;
+import dev.bmtool.mail.maildir.MaildirFeed;
 import dev.bmtool.node.net.ProxySettings;
 import dev.bmtool.core.pow.service.PowService;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.UsageException;
 import dev.bmtool.core.address.Identity;
 import dev.bmtool.core.address.IdentityStore;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package dev.bmtool.cli.mail;
 
 import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.Cli;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

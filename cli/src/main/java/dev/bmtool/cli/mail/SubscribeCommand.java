@@ -4,7 +4,7 @@ import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.AddressNames;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.core.address.Address;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

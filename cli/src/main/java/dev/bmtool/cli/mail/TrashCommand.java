@@ -4,7 +4,7 @@ import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.Human;
 import dev.bmtool.cli.JsonOption;
 import dev.bmtool.cli.UsageException;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

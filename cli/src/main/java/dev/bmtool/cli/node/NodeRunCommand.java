@@ -7,7 +7,7 @@ import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.net.ProxySettings;
-import dev.bmtool.node.pyapi.PyApiServer;
+import dev.bmtool.mail.pyapi.PyApiServer;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -159,7 +159,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "bmtool-node-shutdown"));
         try {
             // PyBitmessage's API when keys.dat enables it (its shutdown method stops this node)
-            pyApi[0] = PyApiServer.startIfEnabled(node, mail.mailbox(), log, shutdown,
+            pyApi[0] = PyApiServer.startIfEnabled(mail.mailbox(), log, shutdown,
                     softwareVersion(), cfg.extraLowDifficulty());
         } catch (java.io.IOException e) {
             shutdown.run();

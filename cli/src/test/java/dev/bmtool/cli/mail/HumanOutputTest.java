@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bmtool.cli.Human;
 import dev.bmtool.core.address.AddressGenerator;
 import dev.bmtool.core.json.Json;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -105,8 +105,8 @@ class MailCliTest {
         // a recipient whose pubkey (already known) demands 3x the network minimum; our limit is 2x
         dev.bmtool.core.address.Identity them = dev.bmtool.core.address.AddressGenerator.random("them", 4, 1, 1,
                 new java.security.SecureRandom());
-        try (dev.bmtool.node.mail.MailStore store = dev.bmtool.node.mail.MailStore.open(dir)) {
-            store.putPubkey(new dev.bmtool.node.mail.MailStore.Pubkey(them.address(), 1, them.publicSigningKey(),
+        try (dev.bmtool.mail.MailStore store = dev.bmtool.mail.MailStore.open(dir)) {
+            store.putPubkey(new dev.bmtool.mail.MailStore.Pubkey(them.address(), 1, them.publicSigningKey(),
                     them.publicEncryptionKey(), 3000, 1000, "test", System.currentTimeMillis() / 1000));
         }
         dev.bmtool.core.address.IdentityStore ids = new dev.bmtool.core.address.IdentityStore(dir);

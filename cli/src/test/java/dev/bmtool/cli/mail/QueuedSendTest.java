@@ -11,7 +11,7 @@ import dev.bmtool.core.json.Json;
 import dev.bmtool.node.Node;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
-import dev.bmtool.node.mail.MailStore;
+import dev.bmtool.mail.MailStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;

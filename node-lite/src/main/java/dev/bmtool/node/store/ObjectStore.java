@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The object inventory: every valid, unexpired object this node holds, by inventory hash. */
@@ -196,6 +198,26 @@ public final class ObjectStore {
                 ps.setLong(1, now - graceSeconds);
                 return ps.executeUpdate();
             }
+        });
+    }
+
+    /**
+     * How many objects of each type were stored at or after {@code since} (UNIX seconds): what
+     * PyBitmessage's {@code clientStatus} reports as messages, broadcasts and pubkeys processed.
+     */
+    public Map<Long, Long> countByTypeReceivedSince(long since) {
+        return db.with(c -> {
+            Map<Long, Long> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT type, count(*) FROM objects WHERE received >= ? GROUP BY type")) {
+                ps.setLong(1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+            return out;
         });
     }
 

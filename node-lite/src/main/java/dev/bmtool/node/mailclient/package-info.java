@@ -1,7 +1,0 @@
-/**
- * Bitmessage for ordinary mail programs: received messages and broadcasts as RFC 5322 files in
- * a Maildir ({@link dev.bmtool.node.mailclient.MaildirDelivery}), and RFC 5322 input read for
- * {@code bmtool sendmail} ({@link dev.bmtool.node.mailclient.MailParser}). Addresses appear as
- * {@code BM-...@bitmessage}.
- */
-package dev.bmtool.node.mailclient;
