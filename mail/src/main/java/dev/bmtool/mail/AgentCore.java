@@ -59,6 +59,28 @@ final class AgentCore {
         return clock.getAsLong();
     }
 
+    /**
+     * Whether the node has an established connection now; null when the link cannot tell (then
+     * a submitted object counts as sent, as before links could see connections).
+     */
+    Boolean peerConnected() {
+        try {
+            return link.connections().stream().anyMatch(NodeLink.PeerConnection::established);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The status for an object just submitted: {@code sent} when a peer is connected (the node
+     * announces new objects to its peers at once), else {@code queued}: PoW done, waiting for a
+     * peer ({@link MailStore#queuedHandedOver} moves it on), so nothing is called sent that
+     * reached nobody.
+     */
+    MessageStatus afterSubmit(MessageStatus sent, MessageStatus queued) {
+        return Boolean.FALSE.equals(peerConnected()) ? queued : sent;
+    }
+
     /** Our identities from keys.dat, re-read when the file changed. */
     synchronized List<Identity> identities() {
         Path f = identityStore.file();

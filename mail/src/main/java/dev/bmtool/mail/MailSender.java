@@ -94,7 +94,8 @@ final class MailSender {
         BitmessageObject o = ObjectCrypto.encryptBroadcast(id, encoding, text, expires);
         PowService.Solved d = core.work(o, PowMath.DEFAULT_NONCE_TRIALS_PER_BYTE, PowMath.DEFAULT_EXTRA_BYTES);
         String hash = core.link.submit(d.object().write());
-        store.markSent(rowId, MailStore.BROADCAST_SENT, Hex.decode(hash), ttl, 0, core.now(), 0, d.engine());
+        store.markSent(rowId, core.afterSubmit(MailStore.BROADCAST_SENT, MailStore.BROADCAST_QUEUED), Hex.decode(hash),
+                ttl, 0, core.now(), 0, d.engine());
         core.emit("broadcast sent", id.address() + " (" + d.object().length() + " bytes)", d);
     }
 
@@ -310,7 +311,8 @@ final class MailSender {
                         to.stream());
                 PowService.Solved d = core.work(o, r.keys().nonceTrialsPerByte(), r.keys().payloadLengthExtraBytes());
                 String hash = core.link.submit(d.object().write());
-                MessageStatus status = r.wantsAck() ? MailStore.MSG_SENT : MailStore.MSG_SENT_NO_ACK;
+                MessageStatus status = core.afterSubmit(r.wantsAck() ? MailStore.MSG_SENT : MailStore.MSG_SENT_NO_ACK,
+                        MailStore.MSG_QUEUED); // queued: next_try tells queuedHandedOver whether an ack is awaited
                 long nextTry = r.wantsAck() ? core.now() + ttl + ttl / 10 : 0;
                 store.markSent(e.id(), status, Hex.decode(hash), ttl, retries, core.now(), nextTry, d.engine());
                 core.emit("msg sent", e.from() + " -> " + e.to() + (r.chan() ? " (chan)" : "") + ", "

@@ -24,6 +24,35 @@ final class MailTimers implements Runnable {
         this.sender = sender;
     }
 
+    /** How long a connection must have lasted before queued objects count as handed to a peer. */
+    static final long HANDOVER_NANOS = 5_000_000_000L;
+    /** Since when (System.nanoTime) the node has had an established connection; null: none now. */
+    private Long connectedSince;
+
+    /**
+     * msgqueued / broadcastqueued objects (PoW done, no peer when they were made) are announced to
+     * every peer at connect time, with the rest of the node's inventory: once a connection has
+     * lasted {@link #HANDOVER_NANOS}, they count as sent.
+     */
+    private void handOverQueued(long now) {
+        Boolean connected = core.peerConnected();
+        if (!Boolean.TRUE.equals(connected)) {
+            connectedSince = null;
+            return;
+        }
+        long t = System.nanoTime();
+        if (connectedSince == null) {
+            connectedSince = t;
+        }
+        if (t - connectedSince >= HANDOVER_NANOS) {
+            int moved = store.queuedHandedOver(now);
+            if (moved > 0) {
+                core.emit("handed over", moved + " queued message" + (moved == 1 ? "" : "s")
+                        + " handed to peers (now msgsent / broadcastsent)", null);
+            }
+        }
+    }
+
     /** The receiver is made with these timers; it is wired back here once it exists. */
     void receiver(MailReceiver r) {
         this.receiver = r;
@@ -38,6 +67,7 @@ final class MailTimers implements Runnable {
     void tick() {
         synchronized (core) {
             long now = core.now();
+            handOverQueued(now);
             receiver.scanForNewSubscriptions();
             if (store.recoverAbandoned(now) > 0) {
                 core.emit("recovered", "messages interrupted during their proof of work are queued again", null);

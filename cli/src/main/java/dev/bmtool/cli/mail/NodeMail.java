@@ -18,9 +18,6 @@ public final class NodeMail {
     private NodeMail() {
     }
 
-    /** How often {@code node run} checks for a peer to mark queued messages as sent. */
-    static final long HANDOVER_CHECK_MILLIS = 5_000;
-
     /**
      * Attaches the agent and, with {@code maildir} set, delivers every received message into that
      * Maildir; close the result before the node (the agent stops first, then the Maildir catches up).
@@ -56,31 +53,9 @@ public final class NodeMail {
                 throw new IOException("maildir " + maildir + ": " + e.getMessage(), e);
             }
         }
-        // msgqueued/broadcastqueued objects (left by a command that found no peer) are announced to
-        // every peer at connect time (our whole inventory): after a connection has lasted one check
-        // interval, they count as sent.
-        Thread watcher = Thread.ofPlatform().daemon().name("bmtool-handover").start(() -> {
-            boolean connectedBefore = false;
-            while (!Thread.currentThread().isInterrupted() && !node.isClosed()) {
-                boolean connected = node.status().established() > 0;
-                if (connected && connectedBefore) {
-                    int moved = box.store().queuedHandedOver(System.currentTimeMillis() / 1000);
-                    if (moved > 0) {
-                        log.info("mail: " + moved + " queued message" + (moved == 1 ? "" : "s")
-                                + " handed to peers (now msgsent / broadcastsent)");
-                    }
-                }
-                connectedBefore = connected;
-                try {
-                    Thread.sleep(HANDOVER_CHECK_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        // msgqueued/broadcastqueued objects are moved on by the agent's timers once a peer is connected
         MaildirFeed f = feed;
         return new Attached(box, () -> {
-            watcher.interrupt();
             if (onion != null) {
                 onion.close();
             }

@@ -111,9 +111,11 @@ public final class SendCommand implements Callable<Integer> {
                     : Set.of(MailStore.MSG_SENT, MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK);
             Set<MessageStatus> stop = new HashSet<>(done);
             stop.add(MailStore.TOO_DIFFICULT);
-            MailStore.SentEntry e = await(s, id, stop);
+            MailStore.SentEntry e = await(s, id, stop, !waitForAck);
+            // msgqueued with its object made: the agent found no peer connected when it submitted
             boolean ready = e.objectMade() && (e.status().equals(MailStore.MSG_SENT)
-                    || e.status().equals(MailStore.MSG_SENT_NO_ACK) || e.status().equals(MailStore.ACK_RECEIVED));
+                    || e.status().equals(MailStore.MSG_SENT_NO_ACK) || e.status().equals(MailStore.ACK_RECEIVED)
+                    || e.status().equals(MailStore.MSG_QUEUED));
             if (ready) {
                 // sent means a peer took it: the in-process node waits for one; a running node must have one
                 boolean handedOver = s.remote() ? s.remoteConnected() : linger(s, spec);
@@ -156,11 +158,14 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private MailStore.SentEntry await(MailSession s, long id, Set<MessageStatus> done) throws InterruptedException {
+    /** Waits for one of {@code done}, or with {@code madeIsEnough} for the object to exist (then msgqueued). */
+    private MailStore.SentEntry await(MailSession s, long id, Set<MessageStatus> done, boolean madeIsEnough)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeout * 1000;
         MailStore.SentEntry e = s.store().sentEntry(id).orElseThrow();
         MessageStatus last = e.status();
-        while (!done.contains(e.status()) && System.currentTimeMillis() < deadline) {
+        while (!done.contains(e.status()) && !(madeIsEnough && e.objectMade()
+                && e.status().equals(MailStore.MSG_QUEUED)) && System.currentTimeMillis() < deadline) {
             if (s.remote() || e.status().equals(MailStore.AWAITING_PUBKEY)) {
                 s.agent().tick(); // a remote node's agent does this too; harmless twice (status transitions are atomic)
             }
