@@ -323,49 +323,34 @@ public final class MailStore implements AutoCloseable {
         });
     }
 
+    private static final String INBOX_COLUMNS = "id, msgid, kind, to_address, from_address, subject, body, encoding,"
+            + " received, read";
+
     /** The inbox (not trashed), oldest first, entries with id > afterId. */
     public List<InboxEntry> inbox(long afterId) {
-        return db.with(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, msgid, kind, to_address, from_address,"
-                    + " subject, body, encoding, received, read FROM inbox WHERE id > ? AND folder='inbox' ORDER BY id")) {
-                ps.setLong(1, afterId);
-                List<InboxEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new InboxEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
-                                rs.getInt(10) != 0));
-                    }
-                }
-                return out;
-            }
-        });
+        return inboxWhere("id > ? AND folder='inbox'", ps -> ps.setLong(1, afterId));
     }
 
     /** One inbox entry by id, in the inbox or in the trash. */
     public Optional<InboxEntry> inboxEntry(long id) {
-        return db.with(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, msgid, kind, to_address, from_address,"
-                    + " subject, body, encoding, received, read FROM inbox WHERE id=?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<InboxEntry>empty();
-                    }
-                    return Optional.of(new InboxEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8),
-                            rs.getLong(9), rs.getInt(10) != 0));
-                }
-            }
-        });
+        return inboxWhere("id=?", ps -> ps.setLong(1, id)).stream().findFirst();
     }
 
     /** The inbox entries (any folder, trash included) with this msgid: PyBitmessage's getInboxMessageById. */
     public List<InboxEntry> inboxByMsgid(byte[] msgid) {
+        return inboxWhere("msgid=?", ps -> ps.setBytes(1, msgid));
+    }
+
+    /** Sets a query's parameters. */
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<InboxEntry> inboxWhere(String where, Binder binder) {
         return db.with(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, msgid, kind, to_address, from_address,"
-                    + " subject, body, encoding, received, read FROM inbox WHERE msgid=? ORDER BY id")) {
-                ps.setBytes(1, msgid);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INBOX_COLUMNS + " FROM inbox WHERE " + where
+                    + " ORDER BY id")) {
+                binder.bind(ps);
                 List<InboxEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -46,20 +46,8 @@ public final class ReplyCommand implements Callable<Integer> {
     @Option(names = "--no-quote", description = "Leave the original message out.")
     boolean noQuote;
 
-    @Option(names = "--encoding", paramLabel = "E", defaultValue = "simple",
-            description = "Message encoding: simple (default) or extended.")
-    TextEncoding encoding;
-
-    @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "345600",
-            description = "Time to live, 300..2419200 (default: ${DEFAULT-VALUE} = 4 days).")
-    long ttl;
-
-    @Option(names = "--wait", description = "Wait for the acknowledgement.")
-    boolean waitForAck;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
-            description = "Give up waiting after this long (default: ${DEFAULT-VALUE}).")
-    long timeout;
+    @Mixin
+    SendOptions delivery;
 
     @Mixin
     JsonOption json;
@@ -93,10 +81,7 @@ public final class ReplyCommand implements Callable<Integer> {
         String text = body.read();
         send.body = new SendCommand.Body();
         send.body.text = noQuote ? text : text + QUOTE_LINE + original.body();
-        send.encoding = encoding;
-        send.ttl = ttl;
-        send.waitForAck = waitForAck;
-        send.timeout = timeout;
+        send.delivery = delivery;
         send.json = json;
         send.net = net;
         return send.call();

@@ -71,21 +71,8 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--encoding", paramLabel = "E", defaultValue = "simple",
-            description = "Message encoding: simple (default; what PyBitmessage sends) or extended (zlib + msgpack,"
-                    + " smaller for long text; PyBitmessage reads it when it has msgpack).")
-    TextEncoding encoding;
-
-    @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "345600",
-            description = "Time to live, 300..2419200 (default: ${DEFAULT-VALUE} = 4 days); doubled on each resend.")
-    long ttl;
-
-    @Option(names = "--wait", description = "Wait for the acknowledgement (ackreceived), not just the hand-over.")
-    boolean waitForAck;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
-            description = "Give up waiting after this long (default: ${DEFAULT-VALUE}); the message stays queued.")
-    long timeout;
+    @Mixin
+    SendOptions delivery;
 
     @Mixin
     JsonOption json;
@@ -98,20 +85,20 @@ public final class SendCommand implements Callable<Integer> {
         Address fromAddr = AddressNames.own(Cli.root(spec).dataDir(), from, "--from").address();
         Address toAddr = AddressNames.any(Cli.root(spec).dataDir(), to, "--to");
         String text = body.read();
-        if (ttl < 300 || ttl > 28 * 24 * 3600) {
+        if (delivery.ttl < 300 || delivery.ttl > 28 * 24 * 3600) {
             throw new UsageException("--ttl must be 300..2419200 seconds");
         }
-        if (timeout < 1) {
+        if (delivery.timeout < 1) {
             // checked before anything is queued: a message must not be left behind by a typo
             throw new UsageException("--timeout must be at least 1 second");
         }
         try (MailSession s = MailSession.open(spec, net, MailSession.Mode.ONLINE)) {
-            long id = s.agent().send(fromAddr, toAddr, subject, text, ttl, encoding.value);
-            Set<MessageStatus> done = waitForAck ? Set.of(MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK)
+            long id = s.agent().send(fromAddr, toAddr, subject, text, delivery.ttl, delivery.encoding.value);
+            Set<MessageStatus> done = delivery.waitForAck ? Set.of(MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK)
                     : Set.of(MailStore.MSG_SENT, MailStore.ACK_RECEIVED, MailStore.MSG_SENT_NO_ACK);
             Set<MessageStatus> stop = new HashSet<>(done);
             stop.add(MailStore.TOO_DIFFICULT);
-            MailStore.SentEntry e = await(s, id, stop, !waitForAck);
+            MailStore.SentEntry e = await(s, id, stop, !delivery.waitForAck);
             // msgqueued with its object made: the agent found no peer connected when it submitted
             boolean ready = e.objectMade() && (e.status().equals(MailStore.MSG_SENT)
                     || e.status().equals(MailStore.MSG_SENT_NO_ACK) || e.status().equals(MailStore.ACK_RECEIVED)
@@ -149,7 +136,7 @@ public final class SendCommand implements Callable<Integer> {
                 return 1;
             }
             if (!done.contains(e.status())) {
-                Cli.err(spec).println("bmtool: message " + id + " is " + e.status() + " after " + timeout
+                Cli.err(spec).println("bmtool: message " + id + " is " + e.status() + " after " + delivery.timeout
                         + " s; it stays queued and goes on while a node runs for this data dir ('bmtool node run')");
                 Cli.err(spec).flush();
                 return 1;
@@ -161,7 +148,7 @@ public final class SendCommand implements Callable<Integer> {
     /** Waits for one of {@code done}, or with {@code madeIsEnough} for the object to exist (then msgqueued). */
     private MailStore.SentEntry await(MailSession s, long id, Set<MessageStatus> done, boolean madeIsEnough)
             throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeout * 1000;
+        long deadline = System.currentTimeMillis() + delivery.timeout * 1000;
         MailStore.SentEntry e = s.store().sentEntry(id).orElseThrow();
         MessageStatus last = e.status();
         while (!done.contains(e.status()) && !(madeIsEnough && e.objectMade()
