@@ -13,15 +13,8 @@ public final class NetOptions {
                     + " default: the known peers and bootstrap nodes).")
     List<String> peers = new ArrayList<>();
 
-    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
-            description = "Proof-of-work engine: auto, cpu, simd, scalar, messagedigest, opencl (default: ${DEFAULT-VALUE}).")
-    String engine = "auto";
-
-    @Option(names = "--pow-server", paramLabel = "URL",
-            description = "Send proof of work to this 'bmtool pow serve' endpoint, http://[TOKEN@]HOST:PORT"
-                    + " (repeatable; answers are verified, local engines take over when it fails). Default:"
-                    + " keys.dat's powservers.")
-    List<String> powServers = new ArrayList<>();
+    @Mixin
+    PowSource pow;
 
     @Mixin
     ProgressOption progress; // the steps (getpubkey sent, PoW done, msg sent) on stderr

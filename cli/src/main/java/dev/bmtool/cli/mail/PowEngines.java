@@ -60,7 +60,7 @@ public final class PowEngines {
     /** Messaging commands: auto threads, keys.dat's servers unless --pow-server is given. */
     static PowService open(NetOptions net, Path dataDir, boolean warm, Consumer<String> problems,
             Consumer<String> progress) {
-        return open(net == null ? "auto" : net.engine, 0, net == null ? List.of() : net.powServers, dataDir, warm,
+        return open(net == null ? "auto" : net.pow.engine(), 0, net == null ? List.of() : net.pow.powServers(), dataDir, warm,
                 problems, progress);
     }
 

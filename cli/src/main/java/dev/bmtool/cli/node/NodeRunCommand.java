@@ -80,16 +80,8 @@ public final class NodeRunCommand implements Callable<Integer> {
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "debug, info (default; debug with --verbose) or warn.")
     String logLevel;
 
-    @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
-            description = "Proof-of-work engine for acks, pubkeys and resends: auto, cpu, simd, scalar, messagedigest,"
-                    + " opencl (default: ${DEFAULT-VALUE}).")
-    String powEngine = "auto";
-
-    @Option(names = "--pow-server", paramLabel = "URL",
-            description = "Send proof of work to this 'bmtool pow serve' endpoint, http://[TOKEN@]HOST:PORT"
-                    + " (repeatable; answers are verified, local engines take over when it fails). Default:"
-                    + " keys.dat's powservers.")
-    List<String> powServers = new ArrayList<>();
+    @Mixin
+    dev.bmtool.cli.mail.PowSource pow;
 
     @Mixin
     JsonOption json;
@@ -132,7 +124,7 @@ public final class NodeRunCommand implements Callable<Integer> {
         java.nio.file.Path deliverTo = maildir != null ? maildir : maildirFromKeysDat();
         dev.bmtool.cli.mail.NodeMail.Attached mail;
         try {
-            mail = dev.bmtool.cli.mail.NodeMail.attach(node, log, deliverTo, powEngine, powServers);
+            mail = dev.bmtool.cli.mail.NodeMail.attach(node, log, deliverTo, pow.engine(), pow.powServers());
         } catch (java.io.IOException | RuntimeException e) {
             node.close();
             throw e;
