@@ -86,6 +86,7 @@ final class PyJson {
         }
     }
 
+    /** As Python's json.dumps (ensure_ascii): unlike core's Json, non-ASCII, backspace and form feed escaped. */
     private static void quote(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
