@@ -5,6 +5,7 @@ import static org.jocl.CL.*;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -27,8 +28,18 @@ public final class OpenClPlatforms {
      * installed driver (ICD) or a broken platform become lines in {@code problems}.
      */
     public static Discovery discover() {
+        return discover(OpenClLibrary.LINUX_NAMES);
+    }
+
+    /** {@link #discover()} with the OpenCL library looked for under {@code libraryNames}. */
+    static Discovery discover(List<String> libraryNames) {
         List<OpenClDevice> devices = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Optional<String> noLibrary = OpenClLibrary.problem(libraryNames);
+        if (noLibrary.isPresent()) {
+            problems.add(noLibrary.get());
+            return new Discovery(devices, problems);
+        }
         cl_platform_id[] platforms;
         try {
             CL.setExceptionsEnabled(true);

@@ -47,6 +47,18 @@ class OpenClEngineProviderTest {
     }
 
     @Test
+    void withoutTheOpenClLibraryDiscoveryStopsBeforeJocl() {
+        // JOCL prints its own load failure on stdout (corrupting --json); discovery must not get there
+        OpenClPlatforms.Discovery d = OpenClPlatforms.discover(List.of("libbmtool-no-such-opencl.so.1"));
+        assertTrue(d.devices().isEmpty());
+        assertEquals(1, d.problems().size(), d.problems().toString());
+        assertTrue(d.problems().get(0).startsWith("OpenCL unavailable: no OpenCL library (libbmtool-no-such-opencl.so.1)"),
+                d.problems().get(0));
+        assertTrue(OpenClLibrary.firstLoadable(List.of("libbmtool-no-such-opencl.so.1")).isEmpty());
+        assertEquals("libc.so.6", OpenClLibrary.firstLoadable(List.of("libbmtool-no-such.so", "libc.so.6")).orElseThrow());
+    }
+
+    @Test
     void discoveryProblemsArePassedOn() {
         List<String> problems = new ArrayList<>();
         OpenClEngineProvider p = new OpenClEngineProvider(
