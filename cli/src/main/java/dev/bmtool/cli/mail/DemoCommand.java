@@ -53,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
     long ttl;
 
     @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
-            description = "Proof-of-work engine: auto, cpu, simd, scalar, messagedigest, opencl (default: ${DEFAULT-VALUE}).")
+            description = "Proof-of-work engine: auto, cpu, native, java, simd, scalar, messagedigest, opencl (default: ${DEFAULT-VALUE}).")
     String engine;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The CLI's way to the {@link PowService}: {@code --engine} (auto, cpu, simd, scalar, opencl,
+ * The CLI's way to the {@link PowService}: {@code --engine} (auto, cpu, native, java, simd, scalar, opencl,
  * messagedigest), {@code --threads}, the {@code --pow-server} endpoints and keys.dat's
  * {@code powservers} setting. Every command that does proof of work opens its service here.
  */

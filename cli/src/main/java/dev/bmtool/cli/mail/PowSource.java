@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 /** Where proof of work is done: the local engine, and remote {@code pow serve} endpoints. */
 public final class PowSource {
     @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
-            description = "Proof-of-work engine (messages, acks, pubkeys, resends): auto, cpu, simd, scalar,"
-                    + " messagedigest, opencl (default: ${DEFAULT-VALUE}).")
+            description = "Proof-of-work engine (messages, acks, pubkeys, resends): auto, cpu, native, java,"
+                    + " simd, scalar, messagedigest, opencl (default: ${DEFAULT-VALUE}).")
     String engine = "auto";
 
     @Option(names = "--pow-server", paramLabel = "URL",

@@ -92,8 +92,19 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             notes.add("SIMD engine unavailable: " + CpuEngines.simdProblem().orElse("?"));
         }
+        if (CpuEngines.nativeAvailable()) {
+            for (String impl : CpuEngines.nativeImplementations()) {
+                measure(rows, CpuEngines.nativeEngine(impl), 1, err);
+            }
+        } else {
+            notes.add("native engine unavailable: " + CpuEngines.nativeProblem().orElse("?"));
+        }
         Supplier<PowEngine> best = CpuEngines.bestFactory();
         measure(rows, MultiThreadPowEngine.of(n, best, false), n, err);
+        if (CpuEngines.nativeSimd() && CpuEngines.simdAvailable()) {
+            // the Java SIMD engine on every thread too: what runs where the native library is not built
+            measure(rows, MultiThreadPowEngine.of(n, CpuEngines::simd, false), n, err);
+        }
         if (!noOpencl) {
             try {
                 for (PowEngineProvider p : ServiceLoader.load(PowEngineProvider.class)) {
@@ -123,10 +134,11 @@ public final class BenchCommand implements Callable<Integer> {
             err.flush();
         }
         if (cRow != null) {
-            Row all = rows.stream().filter(r -> r.threads() == n && r.engine().contains("*")).findFirst().orElse(null);
-            if (all != null) {
-                notes.add(String.format(Locale.ROOT, "%s is %.2fx the C/OpenSSL pattern on %d threads", all.engine(),
-                        all.trialsPerSecond() / cRow.trialsPerSecond(), n));
+            for (Row all : rows) {
+                if (all.threads() == n && all.engine().contains("*")) {
+                    notes.add(String.format(Locale.ROOT, "%s is %.2fx the C/OpenSSL pattern on %d threads", all.engine(),
+                            all.trialsPerSecond() / cRow.trialsPerSecond(), n));
+                }
             }
         }
         double base = rows.get(0).trialsPerSecond();
@@ -145,6 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
             m.put("engines", list);
             m.put("processors", (long) Runtime.getRuntime().availableProcessors());
             m.put("simdLanes", (long) CpuEngines.simdLanes());
+            m.put("nativeImplementations", new ArrayList<Object>(CpuEngines.nativeImplementations()));
             m.put("java", Runtime.version().toString());
             m.put("secondsPerEngine", seconds);
             m.put("notes", notes);

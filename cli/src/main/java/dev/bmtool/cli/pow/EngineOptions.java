@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 /** {@code --engine}, {@code --threads} and {@code --random-start}, shared by the PoW commands. */
 public final class EngineOptions {
     @Option(names = "--engine", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto (CPU: MessageDigest until SIMD is compiled, then SIMD; GPUs too for large jobs), cpu, simd,"
-                    + " scalar, messagedigest or opencl. Default: ${DEFAULT-VALUE}.")
+            description = "auto (CPU: the native AVX-512/AVX2 engine, else the Java engines; GPUs too for large jobs),"
+                    + " cpu, native, java (MessageDigest until SIMD is compiled, then SIMD), simd, scalar, messagedigest"
+                    + " or opencl. Default: ${DEFAULT-VALUE}.")
     String engine;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",

@@ -1,6 +1,7 @@
 package dev.bmtool.cli.pow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bmtool.core.json.Json;
@@ -15,7 +16,15 @@ class BenchCommandTest {
         assertEquals(0, r.code(), r.err());
         Map<String, Object> m = Json.parseObject(r.out().strip());
         List<?> engines = (List<?>) m.get("engines");
-        assertEquals(4, engines.size(), r.out()); // baseline, scalar, simd, all threads
+        // baseline, scalar, simd, one row per native implementation, all threads (the best engine),
+        // and all threads on Java SIMD where the native engine is the best
+        List<?> impls = (List<?>) m.get("nativeImplementations");
+        assertFalse(impls.isEmpty(), "the build compiles the native engine (gcc)");
+        List<String> names = engines.stream().map(o -> (String) ((Map<?, ?>) o).get("engine")).toList();
+        for (Object impl : impls) {
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("native-" + impl)), names + " lacks " + impl);
+        }
+        assertEquals(3 + impls.size() + 1 + (impls.contains("generic") && impls.size() > 1 ? 1 : 0), engines.size(), r.out());
         for (Object o : engines) {
             Map<?, ?> e = (Map<?, ?>) o;
             assertTrue(((Number) e.get("trialsPerSecond")).doubleValue() > 0, e.toString());

@@ -77,7 +77,7 @@ class PowCommandTest {
 
     @Test
     void initialHashAndTargetJsonOnEachCpuEngine() {
-        for (String engine : new String[] {"scalar", "simd", "cpu", "auto", "messagedigest"}) {
+        for (String engine : new String[] {"scalar", "simd", "native", "java", "cpu", "auto", "messagedigest"}) {
             Run r = run("pow", "--initial-hash", ROW1_HASH, "--target", "0x0000ffffffffffff", "--engine", engine, "--json");
             assertEquals(0, r.code(), r.err());
             Map<String, Object> m = Json.parseObject(r.out().strip());
@@ -89,7 +89,7 @@ class PowCommandTest {
             assertTrue(m.containsKey("seconds") && m.containsKey("rate"));
             String name = (String) m.get("engine");
             assertTrue(engine.equals("scalar") ? name.startsWith("scalar") : engine.equals("simd") ? name.startsWith("simd")
-                    : !name.isEmpty(), name);
+                    : engine.equals("native") ? name.startsWith("native-") : !name.isEmpty(), name);
         }
     }
 

@@ -37,8 +37,15 @@ public final class PowScheduler implements PowBackend {
     public enum EngineKind {
         /** CPU for small jobs; CPU and every accelerator for large ones. */
         AUTO,
-        /** All CPU threads: SIMD once it is compiled, MessageDigest until then (see WarmingCpuEngine). */
+        /**
+         * All CPU threads: the native engine where it runs SIMD code; else the SIMD engine once
+         * it is compiled, MessageDigest until then (see WarmingCpuEngine).
+         */
         CPU,
+        /** All CPU threads on the native (C) engine (an error when it is unavailable). */
+        NATIVE,
+        /** All CPU threads on the Java engines: SIMD once it is compiled, MessageDigest until then. */
+        JAVA,
         /** All CPU threads on the SIMD engine (an error when it is unavailable). */
         SIMD,
         /** All CPU threads on the scalar engine. */
@@ -53,7 +60,7 @@ public final class PowScheduler implements PowBackend {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown engine '" + s
-                        + "' (auto, cpu, simd, scalar, messagedigest, opencl)");
+                        + "' (auto, cpu, native, java, simd, scalar, messagedigest, opencl)");
             }
         }
     }
@@ -162,11 +169,21 @@ public final class PowScheduler implements PowBackend {
                 }
                 yield MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines::simd, options.randomStart());
             }
+            case NATIVE -> {
+                if (!CpuEngines.nativeAvailable()) {
+                    throw new IllegalStateException("native engine unavailable: " + CpuEngines.nativeProblem().orElse("?"));
+                }
+                yield MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines::nativeEngine, options.randomStart());
+            }
             case SCALAR -> MultiThreadPowEngine.of(options.cpuThreads(), ScalarPowEngine::new, options.randomStart());
             case MESSAGEDIGEST -> MultiThreadPowEngine.of(options.cpuThreads(), ReferencePowEngine::new,
                     options.randomStart());
-            // warm-aware: MessageDigest until the SIMD engine is compiled, then SIMD for every job, however small
-            case AUTO, CPU -> {
+            // compiled C needs no warm-up: the native engine for every job from the first
+            case AUTO, CPU, JAVA -> {
+                if (options.engine() != EngineKind.JAVA && CpuEngines.nativeSimd()) {
+                    yield MultiThreadPowEngine.of(options.cpuThreads(), CpuEngines::nativeEngine, options.randomStart());
+                }
+                // warm-aware: MessageDigest until the SIMD engine is compiled, then SIMD for every job, however small
                 // with two threads or more, one of them drives the cold SIMD engine (see WarmingCpuEngine)
                 int[] made = {0};
                 int n = options.cpuThreads();
@@ -577,11 +594,17 @@ public final class PowScheduler implements PowBackend {
 
     /**
      * Long-lived processes call this when they open: the SIMD engine is compiled in the
-     * background (a daemon thread, once per JVM), and from then on every job runs on it.
+     * background (a daemon thread, once per JVM), and from then on every job runs on it. Nothing
+     * to do where the native engine is the CPU engine.
      */
     @Override
     public void warmUp() {
-        if (options.engine() == EngineKind.AUTO || options.engine() == EngineKind.CPU) {
+        boolean warming = switch (options.engine()) {
+            case AUTO, CPU -> !CpuEngines.nativeSimd();
+            case JAVA -> true;
+            default -> false;
+        };
+        if (warming) {
             SimdWarmUp.GLOBAL.start();
         }
     }

@@ -7,13 +7,35 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Warm-aware scheduling: MessageDigest while the SIMD engine is cold, SIMD for every job once it is compiled. */
+/**
+ * Which CPU engine runs when: the native engine from the first job where it runs SIMD code;
+ * otherwise (and always with {@code --engine java}) MessageDigest while the SIMD engine is cold,
+ * SIMD for every job once it is compiled.
+ */
 class WarmSchedulingTest {
 
     @Test
-    @Timeout(180)
-    void onceWarmEvenTinyJobsRunOnSimdAndBeforeThatOnMessageDigest() throws Exception {
+    void autoRunsTheNativeEngineFromTheFirstJobWhereItRunsSimd() {
         try (PowScheduler s = PowScheduler.open(new PowScheduler.Options(PowScheduler.EngineKind.AUTO, 2, false),
+                List.of(), m -> { })) {
+            PowJob tiny = new PowJob(new byte[64], -1L >>> 8);
+            PowScheduler.Outcome o = s.solve(tiny, PowScheduler.Listener.NONE);
+            assertTrue(o.found());
+            assertTrue(PowMath.meets(o.result().nonce(), tiny.initialHash(), tiny.target()));
+            if (CpuEngines.nativeSimd()) {
+                String name = CpuEngines.nativeEngine().name() + "*2";
+                assertEquals(List.of(name), s.engineNames(100));
+                assertEquals(name, o.engine());
+            } else {
+                assertTrue(o.engine().startsWith("messagedigest") || o.engine().startsWith("simd-"), o.engine());
+            }
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void javaEnginesOnceWarmEvenTinyJobsRunOnSimdAndBeforeThatOnMessageDigest() throws Exception {
+        try (PowScheduler s = PowScheduler.open(new PowScheduler.Options(PowScheduler.EngineKind.JAVA, 2, false),
                 List.of(), m -> { })) {
             if (!PowScheduler.simdWarm()) {
                 assertEquals(List.of("messagedigest*2"), s.engineNames(100), "cold: never slower than MessageDigest");

@@ -1,0 +1,178 @@
+package dev.bmtool.core.pow;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The native PoW search library ({@code libbmtoolpow.so}, built from {@code core/src/main/c} by
+ * Maven where a C compiler is installed), bound through {@code java.lang.foreign}. Compiled C
+ * needs no JIT warm-up, which the Vector API engine does (about a second of C2 compilation on a
+ * 2-core machine, the whole budget of a one-shot job; docs/benchmarks.md), and its AVX-512 code
+ * is faster even once that is compiled.
+ *
+ * <p>The library travels as a resource of this module; from a jar it is copied to a temporary
+ * file first, since the dynamic linker loads only files. Anything that goes wrong (not built, a
+ * platform it was not built for, a temp directory mounted noexec, native access denied) becomes
+ * {@link #problem()}, and the Java engines are used.
+ */
+final class NativePow {
+    /** The implementations of pow.h, index = id. */
+    private static final String[] IMPL_NAMES = {"", "generic", "avx2", "avx512"};
+
+    private static final class Holder {
+        static final NativePow LIB;
+        static final String PROBLEM;
+
+        static {
+            NativePow lib = null;
+            String problem;
+            try {
+                lib = load();
+                problem = null;
+            } catch (IOException | RuntimeException | LinkageError e) {
+                problem = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            LIB = lib;
+            PROBLEM = problem;
+        }
+    }
+
+    /** One implementation of the library: its id in pow.h, name and lanes. */
+    record Implementation(int id, String name, int lanes) {
+    }
+
+    private final MethodHandle search;
+    private final List<Implementation> available;
+
+    private NativePow(MethodHandle search, List<Implementation> available) {
+        this.search = search;
+        this.available = available;
+    }
+
+    /** The library, or empty with {@link #problem()} saying why. */
+    static Optional<NativePow> get() {
+        return Optional.ofNullable(Holder.LIB);
+    }
+
+    /** Why the native library cannot be used here, if it cannot. */
+    static Optional<String> problem() {
+        return Optional.ofNullable(Holder.PROBLEM);
+    }
+
+    /** The resource path of the library for this JVM's platform. */
+    static String resource() {
+        String arch = System.getProperty("os.arch", "");
+        arch = switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> arch;
+        };
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux") ? "linux" : "other";
+        return "/native/" + os + "-" + arch + "/libbmtoolpow.so";
+    }
+
+    private static NativePow load() throws IOException {
+        URL url = NativePow.class.getResource(resource());
+        if (url == null) {
+            throw new IllegalStateException("native PoW library not built for this platform ("
+                    + resource().substring(8) + "; building it needs a C compiler)");
+        }
+        Path file;
+        if (url.getProtocol().equals("file")) {
+            try {
+                file = Path.of(url.toURI());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("native PoW library at an odd path: " + url, e);
+            }
+        } else {
+            file = Files.createTempFile("bmtoolpow-", ".so");
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        SymbolLookup lookup;
+        try {
+            lookup = SymbolLookup.libraryLookup(file, Arena.global());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("native PoW library does not load (" + e.getMessage()
+                    + "; a temporary directory mounted noexec?)", e);
+        } finally {
+            if (!url.getProtocol().equals("file")) {
+                Files.deleteIfExists(file); // mapped by now; nothing left behind in /tmp
+            }
+        }
+        Linker linker = Linker.nativeLinker();
+        MethodHandle best = linker.downcallHandle(symbol(lookup, "bm_pow_best"), FunctionDescriptor.of(JAVA_INT));
+        MethodHandle lanesOf = linker.downcallHandle(symbol(lookup, "bm_pow_lanes"),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        MethodHandle search = linker.downcallHandle(symbol(lookup, "bm_pow_search"),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
+        try {
+            int bestId = (int) best.invokeExact();
+            List<Implementation> available = new ArrayList<>();
+            for (int id = IMPL_NAMES.length - 1; id >= 1; id--) { // best first
+                int lanes = (int) lanesOf.invokeExact(id);
+                if (lanes >= 1 && id <= bestId) {
+                    available.add(new Implementation(id, IMPL_NAMES[id], lanes));
+                }
+            }
+            if (available.isEmpty() || available.getFirst().id() != bestId) {
+                throw new IllegalStateException("native PoW library reports implementation " + bestId + " as its best, "
+                        + "and " + available + " as available");
+            }
+            return new NativePow(search, List.copyOf(available));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MemorySegment symbol(SymbolLookup lookup, String name) {
+        return lookup.find(name).orElseThrow(() -> new IllegalStateException("native PoW library lacks " + name));
+    }
+
+    /** What this CPU runs, best first: avx512 (8 nonces per pass), avx2 (4), generic (1). */
+    List<Implementation> implementations() {
+        return available;
+    }
+
+    /** The best of {@link #implementations()}. */
+    Implementation best() {
+        return available.getFirst();
+    }
+
+    /**
+     * With {@code impl}, searches {@code count} nonces from {@code start} (count >= 1, not wrapping past 2^64-1);
+     * returns the offset of the first one meeting {@code target}, its trial value in
+     * {@code value[0]}, or -1.
+     */
+    long search(Implementation impl, MemorySegment initialHash, long target, long start, long count, MemorySegment value) {
+        try {
+            return (long) search.invokeExact(impl.id(), initialHash, target, start, count, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
