@@ -4,6 +4,7 @@
  * build.sh): BM_AVX512 (8 lanes, with rotate and three-input logic instructions), BM_AVX2
  * (4 lanes) or neither (1 lane, portable C). pow.c picks the best one the CPU runs.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include "pow.h"
 
@@ -55,82 +56,187 @@ typedef uint64_t V;
 #define SSIG0(x) XOR3(ROR(x, 1), ROR(x, 8), SHR(x, 7))
 #define SSIG1(x) XOR3(ROR(x, 19), ROR(x, 61), SHR(x, 6))
 
-/* One round; the caller rotates the names instead of moving eight registers. */
-#define RND(a, b, c, d, e, f, g, h, i) do { \
-        V t1_ = ADD(ADD(ADD(h, BSIG1(e)), ADD(CH(e, f, g), SET1(bm_k[i]))), w[i]); \
+/* The same on one word, for what is the same in every lane (worked out once per call). */
+static inline uint64_t ror1(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
+static inline uint64_t bsig0(uint64_t x) { return ror1(x, 28) ^ ror1(x, 34) ^ ror1(x, 39); }
+static inline uint64_t bsig1(uint64_t x) { return ror1(x, 14) ^ ror1(x, 18) ^ ror1(x, 41); }
+static inline uint64_t ssig0(uint64_t x) { return ror1(x, 1) ^ ror1(x, 8) ^ (x >> 7); }
+static inline uint64_t ssig1(uint64_t x) { return ror1(x, 19) ^ ror1(x, 61) ^ (x >> 6); }
+
+/*
+ * One round, with kw = K[i] + W[i] (one vector: a constant for the message words that are the
+ * same in every lane). The caller rotates the names instead of moving eight registers.
+ */
+#define RND(a, b, c, d, e, f, g, h, kw) do { \
+        V t1_ = ADD(ADD(h, BSIG1(e)), ADD(CH(e, f, g), kw)); \
         V t2_ = ADD(BSIG0(a), MAJ(a, b, c)); \
         d = ADD(d, t1_); \
         h = ADD(t1_, t2_); \
     } while (0)
 
-#define ROUNDS8(i) do { \
-        RND(a, b, c, d, e, f, g, h, (i)); \
-        RND(h, a, b, c, d, e, f, g, (i) + 1); \
-        RND(g, h, a, b, c, d, e, f, (i) + 2); \
-        RND(f, g, h, a, b, c, d, e, (i) + 3); \
-        RND(e, f, g, h, a, b, c, d, (i) + 4); \
-        RND(d, e, f, g, h, a, b, c, (i) + 5); \
-        RND(c, d, e, f, g, h, a, b, (i) + 6); \
-        RND(b, c, d, e, f, g, h, a, (i) + 7); \
+#define ROUNDS8(kw, i) do { \
+        RND(a, b, c, d, e, f, g, h, kw[(i)]); \
+        RND(h, a, b, c, d, e, f, g, kw[(i) + 1]); \
+        RND(g, h, a, b, c, d, e, f, kw[(i) + 2]); \
+        RND(f, g, h, a, b, c, d, e, kw[(i) + 3]); \
+        RND(e, f, g, h, a, b, c, d, kw[(i) + 4]); \
+        RND(d, e, f, g, h, a, b, c, kw[(i) + 5]); \
+        RND(c, d, e, f, g, h, a, b, kw[(i) + 6]); \
+        RND(b, c, d, e, f, g, h, a, kw[(i) + 7]); \
     } while (0)
 
-static inline void schedule(V *w) {
-    for (int t = 16; t < 80; t++) {
-        w[t] = ADD(ADD(SSIG1(w[t - 2]), w[t - 7]), ADD(SSIG0(w[t - 15]), w[t - 16]));
+/*
+ * Rounds 1..79 from the state after round 0, whose only input that differs between lanes is
+ * W[0]: with the IV as the state, round 0 adds W[0] to two constants (r0a, r0e; see SEARCH).
+ * Returns the first state word; the other seven go to out[1..7] when out is not NULL.
+ */
+static inline V rounds_from_1(V w0, const uint64_t r0[2], const V *kw, V *out) {
+    V a = SET1(bm_iv[0]), b = SET1(bm_iv[1]), c = SET1(bm_iv[2]), d = ADD(w0, SET1(r0[1]));
+    V e = SET1(bm_iv[4]), f = SET1(bm_iv[5]), g = SET1(bm_iv[6]), h = ADD(w0, SET1(r0[0]));
+    /* after round 0 the names are rotated by one: h holds the new a, d the new e */
+    RND(h, a, b, c, d, e, f, g, kw[1]);
+    RND(g, h, a, b, c, d, e, f, kw[2]);
+    RND(f, g, h, a, b, c, d, e, kw[3]);
+    RND(e, f, g, h, a, b, c, d, kw[4]);
+    RND(d, e, f, g, h, a, b, c, kw[5]);
+    RND(c, d, e, f, g, h, a, b, kw[6]);
+    RND(b, c, d, e, f, g, h, a, kw[7]);
+    for (int i = 8; i < 80; i += 8) {
+        ROUNDS8(kw, i);
     }
-}
-
-/* Compresses w (a full 80-word schedule) from the IV into out[0..7] (IV added). */
-static inline void compress(const V *w, V *out) {
-    V a = SET1(bm_iv[0]), b = SET1(bm_iv[1]), c = SET1(bm_iv[2]), d = SET1(bm_iv[3]);
-    V e = SET1(bm_iv[4]), f = SET1(bm_iv[5]), g = SET1(bm_iv[6]), h = SET1(bm_iv[7]);
-    for (int i = 0; i < 80; i += 8) {
-        ROUNDS8(i);
-    }
-    out[0] = ADD(a, SET1(bm_iv[0]));
-    out[1] = ADD(b, SET1(bm_iv[1]));
-    out[2] = ADD(c, SET1(bm_iv[2]));
-    out[3] = ADD(d, SET1(bm_iv[3]));
-    out[4] = ADD(e, SET1(bm_iv[4]));
-    out[5] = ADD(f, SET1(bm_iv[5]));
-    out[6] = ADD(g, SET1(bm_iv[6]));
-    out[7] = ADD(h, SET1(bm_iv[7]));
-}
-
-/* As compress, but only the first digest word: all the trial value needs. */
-static inline V first_word(const V *w) {
-    V a = SET1(bm_iv[0]), b = SET1(bm_iv[1]), c = SET1(bm_iv[2]), d = SET1(bm_iv[3]);
-    V e = SET1(bm_iv[4]), f = SET1(bm_iv[5]), g = SET1(bm_iv[6]), h = SET1(bm_iv[7]);
-    for (int i = 0; i < 80; i += 8) {
-        ROUNDS8(i);
+    if (out) {
+        out[1] = ADD(b, SET1(bm_iv[1]));
+        out[2] = ADD(c, SET1(bm_iv[2]));
+        out[3] = ADD(d, SET1(bm_iv[3]));
+        out[4] = ADD(e, SET1(bm_iv[4]));
+        out[5] = ADD(f, SET1(bm_iv[5]));
+        out[6] = ADD(g, SET1(bm_iv[6]));
+        out[7] = ADD(h, SET1(bm_iv[7]));
     }
     return ADD(a, SET1(bm_iv[0]));
 }
 
+static inline void general_schedule(V *w, V *kw, int from) {
+    for (int t = from; t < 80; t++) {
+        w[t] = ADD(ADD(SSIG1(w[t - 2]), w[t - 7]), ADD(SSIG0(w[t - 15]), w[t - 16]));
+        kw[t] = ADD(w[t], SET1(bm_k[t]));
+    }
+}
+
+#define KW(t) kw[t] = ADD(w[t], SET1(bm_k[t]))
+
 int64_t SEARCH(const uint64_t ih[8], uint64_t target, uint64_t start, uint64_t count, uint64_t *value) {
-    V w[80], o[80];
-    /* inner block: nonce, the 8 words of the initial hash, padding, length 72 bytes */
+    /* Inner block: nonce, the 8 words of the initial hash, padding, length 72 bytes. Words
+     * 1..15 are the same in every lane, and so are parts of words 16..37: c[t] below. */
+    uint64_t m[16] = {0};
     for (int t = 1; t <= 8; t++) {
-        w[t] = SET1(ih[t - 1]);
+        m[t] = ih[t - 1];
     }
-    w[9] = SET1(0x8000000000000000ULL);
-    for (int t = 10; t < 15; t++) {
-        w[t] = SET1(0);
+    m[9] = 0x8000000000000000ULL;
+    m[15] = 72 * 8;
+    uint64_t w17 = ssig1(m[15]) + m[10] + ssig0(m[2]) + m[1];
+    uint64_t w19 = ssig1(w17) + m[12] + ssig0(m[4]) + m[3];
+    uint64_t w21 = ssig1(w19) + m[14] + ssig0(m[6]) + m[5];
+    uint64_t c16 = ssig1(m[14]) + m[9] + ssig0(m[1]);
+    uint64_t c18 = m[11] + ssig0(m[3]) + m[2];
+    uint64_t c20 = m[13] + ssig0(m[5]) + m[4];
+    uint64_t c22 = m[15] + ssig0(m[7]) + m[6];
+    uint64_t c23 = ssig1(w21) + ssig0(m[8]) + m[7];
+    uint64_t c24 = w17 + ssig0(m[9]) + m[8];
+    uint64_t c25 = ssig0(m[10]) + m[9];
+    uint64_t c26 = w19 + ssig0(m[11]) + m[10];
+    uint64_t c27 = ssig0(m[12]) + m[11];
+    uint64_t c28 = w21 + ssig0(m[13]) + m[12];
+    uint64_t c29 = ssig0(m[14]) + m[13];
+    uint64_t c30 = ssig0(m[15]) + m[14];
+    uint64_t c31 = m[15];
+    uint64_t c32 = ssig0(w17);
+    uint64_t c33 = w17;
+    uint64_t c34 = ssig0(w19);
+    uint64_t c35 = w19;
+    uint64_t c36 = ssig0(w21);
+    uint64_t c37 = w21;
+
+    /* Round 0 from the IV: t1 = IV7 + S1(IV4) + Ch(IV4, IV5, IV6) + K0 + W0, t2 = S0(IV0) + Maj(IV0..2);
+     * new a = t1 + t2, new e = IV3 + t1. The same for the outer block. */
+    uint64_t t1c = bm_iv[7] + bsig1(bm_iv[4]) + ((bm_iv[4] & bm_iv[5]) ^ (~bm_iv[4] & bm_iv[6])) + bm_k[0];
+    uint64_t t2c = bsig0(bm_iv[0]) + ((bm_iv[0] & bm_iv[1]) ^ (bm_iv[0] & bm_iv[2]) ^ (bm_iv[1] & bm_iv[2]));
+    uint64_t r0[2] = {t1c + t2c, bm_iv[3] + t1c};
+
+    V w[80], kw[80], o[80], okw[80];
+    for (int t = 1; t < 16; t++) {
+        kw[t] = SET1(bm_k[t] + m[t]);
     }
-    w[15] = SET1(72 * 8);
-    /* outer block: the 8 digest words, padding, length 64 bytes */
-    o[8] = SET1(0x8000000000000000ULL);
+    kw[17] = SET1(bm_k[17] + w17);
+    kw[19] = SET1(bm_k[19] + w19);
+    kw[21] = SET1(bm_k[21] + w21);
+
+    /* Outer block: the 8 digest words, then padding and length 64 bytes, the same in every lane. */
+    const uint64_t pad = 0x8000000000000000ULL, bits = 64 * 8;
+    okw[8] = SET1(bm_k[8] + pad);
     for (int t = 9; t < 15; t++) {
-        o[t] = SET1(0);
+        okw[t] = SET1(bm_k[t]);
     }
-    o[15] = SET1(64 * 8);
+    okw[15] = SET1(bm_k[15] + bits);
+    const uint64_t oc17 = ssig1(bits), oc23 = ssig0(pad), oc30 = ssig0(bits);
+
     uint64_t lanes[LANES];
     for (uint64_t done = 0; done < count; done += LANES) {
-        w[0] = ADD(SET1(start + done), IOTA);
-        schedule(w);
-        compress(w, o);
-        schedule(o);
-        STORE(lanes, first_word(o));
+        V n = ADD(SET1(start + done), IOTA);
+        /* inner schedule, words 16..37 from their lane-dependent terms */
+        w[16] = ADD(n, SET1(c16));
+        w[18] = ADD(SSIG1(w[16]), SET1(c18));
+        w[20] = ADD(SSIG1(w[18]), SET1(c20));
+        w[22] = ADD(SSIG1(w[20]), SET1(c22));
+        w[23] = ADD(w[16], SET1(c23));
+        w[24] = ADD(SSIG1(w[22]), SET1(c24));
+        w[25] = ADD(ADD(SSIG1(w[23]), w[18]), SET1(c25));
+        w[26] = ADD(SSIG1(w[24]), SET1(c26));
+        w[27] = ADD(ADD(SSIG1(w[25]), w[20]), SET1(c27));
+        w[28] = ADD(SSIG1(w[26]), SET1(c28));
+        w[29] = ADD(ADD(SSIG1(w[27]), w[22]), SET1(c29));
+        w[30] = ADD(ADD(SSIG1(w[28]), w[23]), SET1(c30));
+        w[31] = ADD(ADD(SSIG1(w[29]), w[24]), ADD(SSIG0(w[16]), SET1(c31)));
+        w[32] = ADD(ADD(SSIG1(w[30]), w[25]), ADD(w[16], SET1(c32)));
+        w[33] = ADD(ADD(SSIG1(w[31]), w[26]), ADD(SSIG0(w[18]), SET1(c33)));
+        w[34] = ADD(ADD(SSIG1(w[32]), w[27]), ADD(w[18], SET1(c34)));
+        w[35] = ADD(ADD(SSIG1(w[33]), w[28]), ADD(SSIG0(w[20]), SET1(c35)));
+        w[36] = ADD(ADD(SSIG1(w[34]), w[29]), ADD(w[20], SET1(c36)));
+        w[37] = ADD(ADD(SSIG1(w[35]), w[30]), ADD(SSIG0(w[22]), SET1(c37)));
+        KW(16); KW(18); KW(20);
+        for (int t = 22; t < 38; t++) {
+            KW(t);
+        }
+        /* general_schedule reads w[t-15] and w[t-16] down to t = 38: words 22..37 only */
+        general_schedule(w, kw, 38);
+        o[0] = rounds_from_1(n, r0, kw, o);
+
+        /* outer schedule, words 16..31 where words 8..15 are the constant padding */
+        o[16] = ADD(SSIG0(o[1]), o[0]);
+        o[17] = ADD(ADD(SSIG0(o[2]), o[1]), SET1(oc17));
+        o[18] = ADD(ADD(SSIG1(o[16]), SSIG0(o[3])), o[2]);
+        o[19] = ADD(ADD(SSIG1(o[17]), SSIG0(o[4])), o[3]);
+        o[20] = ADD(ADD(SSIG1(o[18]), SSIG0(o[5])), o[4]);
+        o[21] = ADD(ADD(SSIG1(o[19]), SSIG0(o[6])), o[5]);
+        o[22] = ADD(ADD(SSIG1(o[20]), SSIG0(o[7])), ADD(o[6], SET1(bits)));
+        o[23] = ADD(ADD(SSIG1(o[21]), o[16]), ADD(o[7], SET1(oc23)));
+        o[24] = ADD(ADD(SSIG1(o[22]), o[17]), SET1(pad));
+        o[25] = ADD(SSIG1(o[23]), o[18]);
+        o[26] = ADD(SSIG1(o[24]), o[19]);
+        o[27] = ADD(SSIG1(o[25]), o[20]);
+        o[28] = ADD(SSIG1(o[26]), o[21]);
+        o[29] = ADD(SSIG1(o[27]), o[22]);
+        o[30] = ADD(ADD(SSIG1(o[28]), o[23]), SET1(oc30));
+        o[31] = ADD(ADD(SSIG1(o[29]), o[24]), ADD(SSIG0(o[16]), SET1(bits)));
+        for (int t = 1; t < 8; t++) {
+            okw[t] = ADD(o[t], SET1(bm_k[t]));
+        }
+        for (int t = 16; t < 32; t++) {
+            okw[t] = ADD(o[t], SET1(bm_k[t]));
+        }
+        general_schedule(o, okw, 32);
+        STORE(lanes, rounds_from_1(o[0], r0, okw, NULL));
+
         uint64_t left = count - done;
         int valid = left < LANES ? (int) left : LANES;
         for (int i = 0; i < valid; i++) {
