@@ -1,6 +1,6 @@
 #!/bin/sh
 # Builds libbmtoolpow.so (bmtool's native PoW search) into $1/linux-ARCH/ (ARCH as uname -m says),
-# the resource NativePow loads, for this machine's architecture:
+# the resource NativePow loads, with the JNI headers of the JDK at $2, for this machine's architecture:
 # on x86-64 with AVX-512, AVX2 and portable variants (the library picks one at run time), else
 # the portable one only. No C compiler, or a failed compile: a note, exit 0, and bmtool uses its
 # Java engines (CpuEngines says why).
@@ -12,6 +12,11 @@ if [ "$(uname -s)" != Linux ]; then
   exit 0
 fi
 out="$1/linux-$(uname -m)"
+jdk="${2:-${JAVA_HOME:-}}"
+if [ ! -f "$jdk/include/jni.h" ]; then
+  echo "bmtool native PoW: no JNI headers under '$jdk/include'; the Java engines will be used" >&2
+  exit 0
+fi
 # up to date: nothing to do (Maven runs this on every build)
 if [ -f "$out/libbmtoolpow.so" ] && [ -z "$(find "$src" -newer "$out/libbmtoolpow.so" -type f -print -quit)" ]; then
   exit 0
@@ -35,7 +40,8 @@ case "$(uname -m)" in
     extra="-DBM_HAVE_X86"
     ;;
 esac
-[ "$ok" = 1 ] && "$cc" $flags $extra -shared -o "$tmp/libbmtoolpow.so" "$src/pow.c" $objs || ok=0
+[ "$ok" = 1 ] && "$cc" $flags $extra -I"$jdk/include" -I"$jdk/include/linux" -shared -o "$tmp/libbmtoolpow.so" \
+  "$src/pow.c" "$src/pow_jni.c" $objs || ok=0
 if [ "$ok" != 1 ]; then
   echo "bmtool native PoW: the C build failed; the Java engines will be used" >&2
   exit 0

@@ -1,17 +1,8 @@
 package dev.bmtool.core.pow;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.ArrayList;
@@ -24,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The native PoW search library ({@code libbmtoolpow.so}, built from {@code core/src/main/c} by
- * Maven where a C compiler is installed), bound through {@code java.lang.foreign}. Compiled C
+ * Maven where a C compiler is installed), bound through JNI (the FFM linker would cost about
+ * 90 ms of class generation at every JVM start; see pow_jni.c). Compiled C
  * needs no JIT warm-up, which the Vector API engine does (about a second of C2 compilation on a
  * 2-core machine, the whole budget of a one-shot job; docs/benchmarks.md), and its AVX-512 code
  * is faster even once that is compiled.
@@ -60,13 +52,17 @@ final class NativePow {
     record Implementation(int id, String name, int lanes) {
     }
 
-    private final MethodHandle search;
     private final List<Implementation> available;
 
-    private NativePow(MethodHandle search, List<Implementation> available) {
-        this.search = search;
+    private NativePow(List<Implementation> available) {
         this.available = available;
     }
+
+    private static native int best0();
+
+    private static native int lanes0(int impl);
+
+    private static native long search0(int impl, byte[] initialHash, long target, long start, long count, long[] value);
 
     /** The library, or empty with {@link #problem()} saying why. */
     static Optional<NativePow> get() {
@@ -109,10 +105,9 @@ final class NativePow {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        SymbolLookup lookup;
         try {
-            lookup = SymbolLookup.libraryLookup(file, Arena.global());
-        } catch (IllegalArgumentException e) {
+            System.load(file.toAbsolutePath().toString());
+        } catch (UnsatisfiedLinkError e) {
             throw new IllegalStateException("native PoW library does not load (" + e.getMessage()
                     + "; a temporary directory mounted noexec?)", e);
         } finally {
@@ -120,35 +115,19 @@ final class NativePow {
                 Files.deleteIfExists(file); // mapped by now; nothing left behind in /tmp
             }
         }
-        Linker linker = Linker.nativeLinker();
-        MethodHandle best = linker.downcallHandle(symbol(lookup, "bm_pow_best"), FunctionDescriptor.of(JAVA_INT));
-        MethodHandle lanesOf = linker.downcallHandle(symbol(lookup, "bm_pow_lanes"),
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-        MethodHandle search = linker.downcallHandle(symbol(lookup, "bm_pow_search"),
-                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
-        try {
-            int bestId = (int) best.invokeExact();
-            List<Implementation> available = new ArrayList<>();
-            for (int id = IMPL_NAMES.length - 1; id >= 1; id--) { // best first
-                int lanes = (int) lanesOf.invokeExact(id);
-                if (lanes >= 1 && id <= bestId) {
-                    available.add(new Implementation(id, IMPL_NAMES[id], lanes));
-                }
+        int bestId = best0();
+        List<Implementation> available = new ArrayList<>();
+        for (int id = IMPL_NAMES.length - 1; id >= 1; id--) { // best first
+            int lanes = lanes0(id);
+            if (lanes >= 1 && id <= bestId) {
+                available.add(new Implementation(id, IMPL_NAMES[id], lanes));
             }
-            if (available.isEmpty() || available.getFirst().id() != bestId) {
-                throw new IllegalStateException("native PoW library reports implementation " + bestId + " as its best, "
-                        + "and " + available + " as available");
-            }
-            return new NativePow(search, List.copyOf(available));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
         }
-    }
-
-    private static MemorySegment symbol(SymbolLookup lookup, String name) {
-        return lookup.find(name).orElseThrow(() -> new IllegalStateException("native PoW library lacks " + name));
+        if (available.isEmpty() || available.getFirst().id() != bestId) {
+            throw new IllegalStateException("native PoW library reports implementation " + bestId + " as its best, "
+                    + "and " + available + " as available");
+        }
+        return new NativePow(List.copyOf(available));
     }
 
     /** What this CPU runs, best first: avx512 (8 nonces per pass), avx2 (4), generic (1). */
@@ -162,17 +141,11 @@ final class NativePow {
     }
 
     /**
-     * With {@code impl}, searches {@code count} nonces from {@code start} (count >= 1, not wrapping past 2^64-1);
-     * returns the offset of the first one meeting {@code target}, its trial value in
-     * {@code value[0]}, or -1.
+     * With {@code impl}, searches {@code count} nonces from {@code start} (count >= 1, not wrapping
+     * past 2^64-1); returns the offset of the first one meeting {@code target}, its trial value
+     * in {@code value[0]}, or -1.
      */
-    long search(Implementation impl, MemorySegment initialHash, long target, long start, long count, MemorySegment value) {
-        try {
-            return (long) search.invokeExact(impl.id(), initialHash, target, start, count, value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+    long search(Implementation impl, byte[] initialHash, long target, long start, long count, long[] value) {
+        return search0(impl.id(), initialHash, target, start, count, value);
     }
 }

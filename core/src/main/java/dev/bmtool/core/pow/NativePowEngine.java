@@ -1,10 +1,5 @@
 package dev.bmtool.core.pow;
 
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-
 /**
  * The search in compiled C ({@link NativePow}), one thread: AVX-512 (8 nonces per pass), AVX2
  * (4) or portable C (1), whichever the CPU runs. Get one from {@link CpuEngines#nativeEngine()}.
@@ -15,9 +10,8 @@ final class NativePowEngine implements PowEngine {
 
     private final NativePow lib;
     private final NativePow.Implementation impl;
-    // an automatic arena: MultiThreadPowEngine may make an engine on one thread and run it on another
-    private final MemorySegment initialHash = Arena.ofAuto().allocate(64, 8);
-    private final MemorySegment value = Arena.ofAuto().allocate(JAVA_LONG);
+    private final long[] value = new long[1];
+    private byte[] initialHash;
     private PowJob prepared;
 
     NativePowEngine(NativePow lib, NativePow.Implementation impl) {
@@ -33,7 +27,7 @@ final class NativePowEngine implements PowEngine {
     @Override
     public PowResult search(PowJob job, NonceRange range, PowMonitor monitor) {
         if (!job.equals(prepared)) {
-            MemorySegment.copy(MemorySegment.ofArray(job.initialHash()), 0, initialHash, 0, 64);
+            initialHash = job.initialHash();
             prepared = job;
         }
         long target = job.target();
@@ -46,7 +40,7 @@ final class NativePowEngine implements PowEngine {
             long offset = lib.search(impl, initialHash, target, n, count, value);
             if (offset >= 0) {
                 monitor.addTrials(offset + 1);
-                return PowResult.found(n + offset, value.get(JAVA_LONG, 0), trials + offset + 1);
+                return PowResult.found(n + offset, value[0], trials + offset + 1);
             }
             trials += count;
             monitor.addTrials(count);
