@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MultiThreadPowBenchmark {
     static final int RANGE = 1 << 20;
 
-    @Param({"simd", "scalar"})
+    @Param({"native", "simd", "scalar"})
     public String engine;
 
     @Param({"1", "2"})
@@ -54,7 +54,11 @@ public class MultiThreadPowBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        e = MultiThreadPowEngine.of(threads, engine.equals("simd") ? CpuEngines::simd : ScalarPowEngine::new, false);
+        e = MultiThreadPowEngine.of(threads, switch (engine) {
+            case "native" -> CpuEngines::nativeEngine;
+            case "simd" -> CpuEngines::simd;
+            default -> ScalarPowEngine::new;
+        }, false);
         SplittableRandom rnd = new SplittableRandom(42);
         byte[] ih = new byte[64];
         rnd.nextBytes(ih);

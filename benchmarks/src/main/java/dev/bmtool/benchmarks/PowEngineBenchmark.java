@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PowEngineBenchmark {
     static final int BATCH = 16_384;
 
-    @Param({"messagedigest", "scalar", "simd"})
+    @Param({"messagedigest", "scalar", "simd", "native"})
     public String engine;
 
     private PowEngine e;
@@ -65,6 +65,7 @@ public class PowEngineBenchmark {
             case "messagedigest" -> new ReferencePowEngine();
             case "scalar" -> CpuEngines.scalar();
             case "simd" -> CpuEngines.simd(); // fails loudly without the Vector API module
+            case "native" -> CpuEngines.nativeEngine(); // fails loudly where the C library is not built
             default -> throw new IllegalArgumentException(engine);
         };
         SplittableRandom rnd = new SplittableRandom(Thread.currentThread().threadId());

@@ -146,6 +146,11 @@ final class NativePow {
      * in {@code value[0]}, or -1.
      */
     long search(Implementation impl, byte[] initialHash, long target, long start, long count, long[] value) {
-        return search0(impl.id(), initialHash, target, start, count, value);
+        long r = search0(impl.id(), initialHash, target, start, count, value);
+        if (r < -1) {
+            throw new IllegalArgumentException("native PoW search refused its arguments (initial hash of "
+                    + initialHash.length + " bytes, value array of " + value.length + ")");
+        }
+        return r;
     }
 }

@@ -609,6 +609,14 @@ public final class PowScheduler implements PowBackend {
         }
     }
 
+    /**
+     * True when the default CPU engine runs at full speed now: the native engine (compiled C,
+     * nothing to warm up) where it runs SIMD code, else once the SIMD engine is warm.
+     */
+    public static boolean cpuWarm() {
+        return CpuEngines.nativeSimd() || simdWarm();
+    }
+
     /** True once the SIMD engine is compiled and measured faster than MessageDigest in this JVM. */
     public static boolean simdWarm() {
         return SimdWarmUp.GLOBAL.warm();
