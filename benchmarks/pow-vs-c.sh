@@ -90,7 +90,8 @@ done
 
 echo "## 4. pow serve, 8 concurrent clients, 1M-trial jobs (10 each)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-bm pow serve --listen "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+# not through bm(): $! must be the launcher, which execs java, so that the trap stops the server
+"$root/bmtool" --data-dir "$work/data" pow serve --listen "127.0.0.1:$port" > "$work/serve.log" 2>&1 &
 serve_pid=$!
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health" | grep -q '"warm":true' && break; sleep 0.1; done
