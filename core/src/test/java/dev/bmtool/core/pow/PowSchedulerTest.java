@@ -165,6 +165,36 @@ class PowSchedulerTest {
     }
 
     @Test
+    void progressStopsWhenAJobEndsAndTheNextJobGetsItsOwn() throws Exception {
+        try (PowScheduler s = PowScheduler.open(new PowScheduler.Options(PowScheduler.EngineKind.CPU, 2, false),
+                List.of(), m -> { })) {
+            for (int job = 0; job < 2; job++) {
+                List<PowScheduler.Progress> seen = new CopyOnWriteArrayList<>();
+                AtomicBoolean cancel = new AtomicBoolean();
+                PowScheduler.Listener l = new PowScheduler.Listener() {
+                    @Override
+                    public void progress(PowScheduler.Progress p) {
+                        seen.add(p);
+                        cancel.set(seen.size() >= 2);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return cancel.get();
+                    }
+                };
+                PowScheduler.Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> s.solve(new PowJob(IH, 0), l));
+                assertEquals(PowResult.Status.CANCELLED, o.result().status());
+                int atEnd = seen.size();
+                assertTrue(atEnd >= 2, "job " + job + ": " + atEnd + " progress events");
+                Thread.sleep(700); // more than two progress intervals
+                assertEquals(atEnd, seen.size(), "job " + job + ": progress after solve() returned");
+            }
+        }
+    }
+
+    @Test
     void slicesCoverTheSpaceWithoutOverlap() {
         for (int n = 1; n <= 7; n++) {
             List<NonceRange> sl = PowScheduler.slices(n);
