@@ -168,7 +168,7 @@ public final class PowServer implements AutoCloseable {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("status", "ok");
                     m.put("engines", engines);
-                    m.put("warm", dev.bmtool.core.pow.PowScheduler.cpuWarm());
+                    m.put("warm", scheduler.warm());
                     m.put("queueLimit", (long) queueLimit);
                     m.put("batchLimit", (long) batchLimit());
                     m.put("inQueue", (long) (queueLimit - admission.availablePermits()));

@@ -36,6 +36,11 @@ public interface PowBackend extends AutoCloseable {
     default void warmUp() {
     }
 
+    /** True when the CPU engine runs at full speed now: nothing of it is left to compile. */
+    default boolean warm() {
+        return true;
+    }
+
     /**
      * Called when an answer of {@code engine} failed verification: stop using that engine.
      * True when it was in use and is now dropped.

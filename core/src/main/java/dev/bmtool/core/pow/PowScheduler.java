@@ -662,11 +662,16 @@ public final class PowScheduler implements PowBackend {
     }
 
     /**
-     * True when the default CPU engine runs at full speed now: the native engine (compiled C,
-     * nothing to warm up) where it runs SIMD code, else once the SIMD engine is warm.
+     * The native engine (compiled C, nothing to warm up) is warm from the start; the warm-aware
+     * Java engines once the SIMD engine is compiled.
      */
-    public static boolean cpuWarm() {
-        return CpuEngines.nativeSimd() || simdWarm();
+    @Override
+    public boolean warm() {
+        return switch (options.engine()) {
+            case AUTO, CPU -> CpuEngines.nativeSimd() || simdWarm();
+            case JAVA -> simdWarm();
+            default -> true;
+        };
     }
 
     /** True once the SIMD engine is compiled and measured faster than MessageDigest in this JVM. */

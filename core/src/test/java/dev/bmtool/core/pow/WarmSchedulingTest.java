@@ -33,6 +33,21 @@ class WarmSchedulingTest {
     }
 
     @Test
+    void warmSaysWhetherTheCpuEngineIsAtFullSpeed() {
+        for (PowScheduler.EngineKind kind : List.of(PowScheduler.EngineKind.AUTO, PowScheduler.EngineKind.JAVA,
+                PowScheduler.EngineKind.MESSAGEDIGEST)) {
+            try (PowScheduler s = PowScheduler.open(new PowScheduler.Options(kind, 1, false), List.of(), m -> { })) {
+                boolean expected = switch (kind) {
+                    case AUTO -> CpuEngines.nativeSimd() || PowScheduler.simdWarm();
+                    case JAVA -> PowScheduler.simdWarm();
+                    default -> true;
+                };
+                assertEquals(expected, s.warm(), kind.toString());
+            }
+        }
+    }
+
+    @Test
     @Timeout(180)
     void javaEnginesOnceWarmEvenTinyJobsRunOnSimdAndBeforeThatOnMessageDigest() throws Exception {
         try (PowScheduler s = PowScheduler.open(new PowScheduler.Options(PowScheduler.EngineKind.JAVA, 2, false),

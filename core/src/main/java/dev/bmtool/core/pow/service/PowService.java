@@ -123,6 +123,11 @@ public final class PowService implements PowBackend {
             }
 
             @Override
+            public boolean warm() {
+                return shared.warm();
+            }
+
+            @Override
             public boolean distrust(String engine) {
                 return shared.distrust(engine);
             }
@@ -154,6 +159,12 @@ public final class PowService implements PowBackend {
     /** Starts warming the local engines (see {@link PowBackend#warmUp}). */
     public void warmUp() {
         local.warmUp();
+    }
+
+    /** True when the local CPU engine runs at full speed now (see {@link PowBackend#warm}). */
+    @Override
+    public boolean warm() {
+        return local.warm();
     }
 
     /**
