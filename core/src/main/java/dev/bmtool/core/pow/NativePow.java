@@ -1,25 +1,24 @@
 package dev.bmtool.core.pow;
 
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The native PoW search library ({@code libbmtoolpow.so}, built from {@code core/src/main/c} by
  * Maven where a C compiler is installed), bound through JNI (the FFM linker would cost about
- * 90 ms of class generation at every JVM start; see pow_jni.c). Compiled C
- * needs no JIT warm-up, which the Vector API engine does (about a second of C2 compilation on a
- * 2-core machine, the whole budget of a one-shot job; docs/benchmarks.md), and its AVX-512 code
- * is faster even once that is compiled.
+ * 90 ms of class generation at every JVM start; see pow_jni.c). Compiled C needs no JIT
+ * warm-up, which the Vector API engine does (about a second of C2 compilation on a 2-core
+ * machine, the whole budget of a one-shot job; docs/benchmarks.md), and its AVX-512 code is
+ * faster even once that is compiled.
  *
  * <p>The library travels as a resource of this module; from a jar it is copied to a temporary
  * file first, since the dynamic linker loads only files. Anything that goes wrong (not built, a
