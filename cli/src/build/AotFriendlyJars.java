@@ -15,25 +15,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Build step (cli/pom.xml, package phase): rewrites the class files of the runtime jars in a
- * folder that are older than Java 6 (version 50) as Java 8 class files (version 52) with stack
- * maps, the same bytecode otherwise.
- *
- * <p>Why: the JVM's AOT cache (JEP 483/515) skips "old" classes, and picocli 4.7.7 is compiled
- * for Java 5 so that it runs anywhere. Every bmtool command then loads, verifies and interprets
- * picocli's ~200 classes from scratch, about 0.2 s of each run on the 2-core build machine
- * (docs/benchmarks.md). Upgraded, they go into the cache with the rest.
- *
- * <p>Each upgraded jar is checked before it replaces the original: every class is loaded and
- * initialised (so verified) from it. Any failure leaves the original jar in place, with a note:
- * the build never fails for this. Signed jars are left alone. Run: java UpgradeClassFiles.java DIR
+ * Build step (cli/pom.xml, package phase): makes the runtime jars in a folder ones whose classes
+ * the JVM's AOT cache (JEP 483/515) takes. It skips two kinds of class, and bmtool had both:
+ * <ul>
+ * <li>classes older than Java 6 (class file version 50): picocli 4.7.7 is compiled for Java 5 so
+ *     that it runs anywhere. They are rewritten as Java 8 class files (version 52) with stack
+ *     maps, the same bytecode otherwise; every class of the new jar is then loaded and
+ *     initialised (so verified) before it replaces the old one.
+ * <li>classes from signed jars: Bouncy Castle's jars are signed, and the JVM also checks the
+ *     signature of such a jar at every start (about 0.2 s of certificate and digest work).
+ *     bmtool uses Bouncy Castle's own API, never as a JCA provider, so nothing needs the
+ *     signature: the signature files and the manifest's per-entry digests are left out.
+ * </ul>
+ * Without this every bmtool command loaded and interpreted picocli from scratch and verified
+ * Bouncy Castle's signature (docs/benchmarks.md: about 0.2 s each on the 2-core build machine).
+ * Any failure leaves that jar as it was, with a note: the build never fails for this.
+ * Run: java AotFriendlyJars.java DIR
  */
-public final class UpgradeClassFiles {
+public final class AotFriendlyJars {
     private static final int OLD = 50;
     private static final int TARGET = 52;
 
@@ -45,7 +51,7 @@ public final class UpgradeClassFiles {
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "*.jar")) {
             for (Path jar : jars) {
                 try {
-                    upgrade(jar);
+                    rewrite(jar);
                 } catch (IOException | RuntimeException | LinkageError e) {
                     System.err.println("note: " + jar.getFileName() + " left as it is (" + e + ")");
                 }
@@ -53,12 +59,18 @@ public final class UpgradeClassFiles {
         }
     }
 
-    private static void upgrade(Path jar) throws IOException {
-        if (!hasOldClasses(jar)) {
+    private static void rewrite(Path jar) throws IOException {
+        boolean signed = isSigned(jar);
+        boolean old = hasOldClasses(jar);
+        if (!signed && !old) {
             return;
         }
-        Path tmp = jar.resolveSibling(jar.getFileName() + ".upgrading");
+        Path tmp = jar.resolveSibling(jar.getFileName() + ".rewriting");
         List<String> classes = new ArrayList<>();
+        Manifest manifest;
+        try (JarFile jf = new JarFile(jar.toFile(), false)) {
+            manifest = jf.getManifest();
+        }
         try (URLClassLoader hierarchy = new URLClassLoader(new URL[] {jar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
             ClassFile cf = ClassFile.of(ClassFile.StackMapsOption.GENERATE_STACK_MAPS,
@@ -76,11 +88,22 @@ public final class UpgradeClassFiles {
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
                  OutputStream file = Files.newOutputStream(tmp);
                  ZipOutputStream out = new ZipOutputStream(file)) {
+                if (signed && manifest != null) {
+                    // first, where JarInputStream looks for it; without the per-entry digests
+                    Manifest unsigned = new Manifest();
+                    unsigned.getMainAttributes().putAll(manifest.getMainAttributes());
+                    out.putNextEntry(new ZipEntry(JarFile.MANIFEST_NAME));
+                    unsigned.write(out);
+                    out.closeEntry();
+                }
                 ZipEntry e;
                 while ((e = in.getNextEntry()) != null) {
-                    byte[] bytes = in.readAllBytes();
                     String name = e.getName();
-                    if (isClass(name)) {
+                    if (signed && (isSignature(name) || name.equals(JarFile.MANIFEST_NAME))) {
+                        continue;
+                    }
+                    byte[] bytes = in.readAllBytes();
+                    if (old && isClass(name)) {
                         ClassModel model = cf.parse(bytes);
                         if (model.majorVersion() < OLD) {
                             bytes = cf.transformClass(model, transform);
@@ -96,13 +119,33 @@ public final class UpgradeClassFiles {
             }
         }
         try {
-            check(tmp, classes);
+            if (old) {
+                check(tmp, classes);
+            }
         } catch (IOException | RuntimeException | LinkageError e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
-        System.err.println("upgraded " + jar.getFileName() + ": " + classes.size() + " classes, class file version " + TARGET);
+        System.err.println("rewrote " + jar.getFileName() + ":" + (old ? " class files version " + TARGET : "")
+                + (signed ? " signature left out" : ""));
+    }
+
+    private static boolean isSignature(String name) {
+        return name.startsWith("META-INF/") && name.indexOf('/', 9) < 0
+                && (name.endsWith(".SF") || name.endsWith(".RSA") || name.endsWith(".DSA") || name.endsWith(".EC"));
+    }
+
+    private static boolean isSigned(Path jar) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (isSignature(e.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isClass(String name) {
@@ -115,10 +158,6 @@ public final class UpgradeClassFiles {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 String name = e.getName();
-                if (name.startsWith("META-INF/") && (name.endsWith(".SF") || name.endsWith(".RSA") || name.endsWith(".EC")
-                        || name.endsWith(".DSA"))) {
-                    return false; // signed: a rewrite would break the signature
-                }
                 if (isClass(name)) {
                     byte[] head = in.readNBytes(8);
                     old |= head.length == 8 && (((head[6] & 0xff) << 8) | (head[7] & 0xff)) < OLD;
