@@ -36,6 +36,7 @@ import java.util.zip.ZipOutputStream;
  * </ul>
  * Without this every bmtool command loaded and interpreted picocli from scratch and verified
  * Bouncy Castle's signature (docs/benchmarks.md: about 0.2 s each on the 2-core build machine).
+ * It also copies sqlite-jdbc's native library out of its jar ({@link #extractSqliteLibrary}).
  * Any failure leaves that jar as it was, with a note: the build never fails for this.
  * Run: java AotFriendlyJars.java DIR
  */
@@ -52,9 +53,36 @@ public final class AotFriendlyJars {
             for (Path jar : jars) {
                 try {
                     rewrite(jar);
-                } catch (IOException | RuntimeException | LinkageError e) {
+                    if (jar.getFileName().toString().startsWith("sqlite-jdbc-")) {
+                        extractSqliteLibrary(jar, dir.resolve("native"));
+                    }
+                } catch (IOException | RuntimeException | LinkageError | ReflectiveOperationException e) {
                     System.err.println("note: " + jar.getFileName() + " left as it is (" + e + ")");
                 }
+            }
+        }
+    }
+
+    /**
+     * sqlite-jdbc's native library for this machine, copied out of its jar into {@code out} once:
+     * otherwise sqlite-jdbc copies it to a temporary file at every start (the launcher points it
+     * here with {@code org.sqlite.lib.path}). sqlite-jdbc itself says which library fits (glibc or
+     * musl, the architecture).
+     */
+    private static void extractSqliteLibrary(Path jar, Path out) throws IOException, ReflectiveOperationException {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            String folder = (String) loader.loadClass("org.sqlite.util.OSInfo")
+                    .getMethod("getNativeLibFolderPathForCurrentOS").invoke(null);
+            String name = System.mapLibraryName("sqlitejdbc");
+            try (InputStream in = loader.getResourceAsStream("org/sqlite/native/" + folder + "/" + name)) {
+                if (in == null) {
+                    return; // no library for this platform in the jar: sqlite-jdbc finds its own way
+                }
+                Files.createDirectories(out);
+                Path tmp = out.resolve(name + ".tmp");
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
