@@ -36,7 +36,8 @@ import java.util.zip.ZipOutputStream;
  * </ul>
  * Without this every bmtool command loaded and interpreted picocli from scratch and verified
  * Bouncy Castle's signature (docs/benchmarks.md: about 0.2 s each on the 2-core build machine).
- * It also copies sqlite-jdbc's native library out of its jar ({@link #extractSqliteLibrary}).
+ * It also copies sqlite-jdbc's and bmtool's native libraries out of their jars
+ * ({@link #extractSqliteLibrary}, {@link #extractPowLibrary}).
  * Any failure leaves that jar as it was, with a note: the build never fails for this.
  * Run: java AotFriendlyJars.java DIR
  */
@@ -56,10 +57,35 @@ public final class AotFriendlyJars {
                     if (jar.getFileName().toString().startsWith("sqlite-jdbc-")) {
                         extractSqliteLibrary(jar, dir.resolve("native"));
                     }
+                    if (jar.getFileName().toString().startsWith("bmtool-core-")) {
+                        extractPowLibrary(jar, dir.resolve("native"));
+                    }
                 } catch (IOException | RuntimeException | LinkageError | ReflectiveOperationException e) {
                     System.err.println("note: " + jar.getFileName() + " left as it is (" + e + ")");
                 }
             }
+        }
+    }
+
+    /**
+     * bmtool's native PoW library (built into the core jar for this machine's platform, see
+     * core/src/main/c/build.sh), copied next to sqlite-jdbc's: the launcher names that folder in
+     * {@code bmtool.native.dir}, and the library is loaded from there instead of a temporary
+     * copy, which also works where the temporary directory is mounted noexec.
+     */
+    private static void extractPowLibrary(Path jar, Path out) throws IOException {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.toFile())) {
+            var entries = z.stream().filter(e -> e.getName().startsWith("native/")
+                    && e.getName().endsWith("/libbmtoolpow.so")).toList();
+            if (entries.size() != 1) {
+                return; // not built (no C compiler), or more than one platform: NativePow copies it out itself
+            }
+            Files.createDirectories(out);
+            Path tmp = out.resolve("libbmtoolpow.so.tmp");
+            try (InputStream in = z.getInputStream(entries.getFirst())) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(tmp, out.resolve("libbmtoolpow.so"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.Optional;
  * faster even once that is compiled.
  *
  * <p>The library travels as a resource of this module; from a jar it is copied to a temporary
- * file first, since the dynamic linker loads only files. Anything that goes wrong (not built, a
+ * file first, since the dynamic linker loads only files, unless {@value #DIR_PROPERTY} names a
+ * folder holding a copy (the launcher's, made at build time). Anything that goes wrong (not built, a
  * platform it was not built for, a temp directory mounted noexec, native access denied) becomes
  * {@link #problem()}, and the Java engines are used.
  */
@@ -85,7 +86,19 @@ final class NativePow {
         return "/native/" + os + "-" + arch + "/libbmtoolpow.so";
     }
 
+    /** System property naming a folder that holds the library (the launcher sets it; see cli/src/build). */
+    static final String DIR_PROPERTY = "bmtool.native.dir";
+
     private static NativePow load() throws IOException {
+        String dir = System.getProperty(DIR_PROPERTY);
+        if (dir != null && Files.isRegularFile(Path.of(dir, "libbmtoolpow.so"))) {
+            try {
+                System.load(Path.of(dir, "libbmtoolpow.so").toAbsolutePath().toString());
+            } catch (UnsatisfiedLinkError e) {
+                throw new IllegalStateException("native PoW library in " + dir + " does not load (" + e.getMessage() + ")", e);
+            }
+            return bind();
+        }
         URL url = NativePow.class.getResource(resource());
         if (url == null) {
             throw new IllegalStateException("native PoW library not built for this platform ("
@@ -114,6 +127,11 @@ final class NativePow {
                 Files.deleteIfExists(file); // mapped by now; nothing left behind in /tmp
             }
         }
+        return bind();
+    }
+
+    /** Asks the loaded library what this CPU runs. */
+    private static NativePow bind() {
         int bestId = best0();
         List<Implementation> available = new ArrayList<>();
         for (int id = IMPL_NAMES.length - 1; id >= 1; id--) { // best first
