@@ -60,7 +60,7 @@ int bm_pow_lanes(int impl) {
     if (!available(impl)) {
         return 0;
     }
-    return impl == BM_IMPL_AVX512 ? 8 : impl == BM_IMPL_AVX2 ? 4 : 1;
+    return impl == BM_IMPL_AVX512 ? 8 : impl == BM_IMPL_AVX2 ? 5 : 1; /* AVX2: 4 vector lanes + 1 scalar */
 }
 
 int64_t bm_pow_search(int impl, const uint8_t *initial_hash, uint64_t target, uint64_t start,

@@ -2,7 +2,8 @@
  * bmtool's native proof-of-work search: SHA512(SHA512(nonce || initialHash)) for LANES nonces
  * at once, one 64-bit lane per nonce. One source, compiled once per instruction set (see
  * build.sh): BM_AVX512 (8 lanes, with rotate and three-input logic instructions), BM_AVX2
- * (4 lanes) or neither (1 lane, portable C). pow.c picks the best one the CPU runs.
+ * (4 lanes, and a fifth nonce in general-purpose registers) or neither (1 lane, portable C).
+ * pow.c picks the best one the CPU runs.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -55,6 +56,12 @@ typedef uint64_t V;
 #define BSIG1(x) XOR3(ROR(x, 14), ROR(x, 18), ROR(x, 41))
 #define SSIG0(x) XOR3(ROR(x, 1), ROR(x, 8), SHR(x, 7))
 #define SSIG1(x) XOR3(ROR(x, 19), ROR(x, 61), SHR(x, 6))
+/* The same in general-purpose registers (the AVX2 build's extra scalar lane). */
+#define S_ROR(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
+#define S_BSIG0(x) (S_ROR(x, 28) ^ S_ROR(x, 34) ^ S_ROR(x, 39))
+#define S_BSIG1(x) (S_ROR(x, 14) ^ S_ROR(x, 18) ^ S_ROR(x, 41))
+#define S_SSIG0(x) (S_ROR(x, 1) ^ S_ROR(x, 8) ^ ((x) >> 7))
+#define S_SSIG1(x) (S_ROR(x, 19) ^ S_ROR(x, 61) ^ ((x) >> 6))
 
 /* The same on one word, for what is the same in every lane (worked out once per call). */
 static inline uint64_t ror1(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
@@ -125,6 +132,87 @@ static inline void general_schedule(V *w, V *kw, int from) {
 
 #define KW(t) kw[t] = ADD(w[t], SET1(bm_k[t]))
 
+#if defined(BM_AVX2)
+#define PASS (LANES + 1) /* nonces per pass: the vector lanes and one scalar lane */
+#define S_ADD(a, b) ((a) + (b))
+#define S_SET1(c) ((uint64_t) (c))
+
+static inline void h_general_schedule(V *w, V *kw, uint64_t *sw, uint64_t *skw, int from) {
+    for (int t = from; t < 80; t++) {
+        w[t] = ADD(ADD(SSIG1(w[t - 2]), w[t - 7]), ADD(SSIG0(w[t - 15]), w[t - 16]));
+        sw[t] = S_SSIG1(sw[t - 2]) + sw[t - 7] + S_SSIG0(sw[t - 15]) + sw[t - 16];
+        kw[t] = ADD(w[t], SET1(bm_k[t]));
+        skw[t] = sw[t] + bm_k[t];
+    }
+}
+#else
+#define PASS LANES
+#endif
+
+
+#if defined(BM_AVX2)
+/*
+ * AVX2 has no 64-bit rotate and no three-input logic, so a vector round takes about three times
+ * the instructions of the AVX-512 one and leaves the scalar ALUs idle. The hybrid search runs one
+ * more nonce per pass in general-purpose registers, interleaved round by round with the four
+ * vector lanes, so both kinds of execution unit work at once.
+ */
+#define S_RND(a, b, c, d, e, f, g, h, kw) do { \
+        uint64_t t1_ = h + S_BSIG1(e) + ((g) ^ ((e) & ((f) ^ (g)))) + (kw); \
+        uint64_t t2_ = S_BSIG0(a) + (((a) & (b)) | ((c) & ((a) | (b)))); \
+        d += t1_; \
+        h = t1_ + t2_; \
+    } while (0)
+#define H_RND(a, b, c, d, e, f, g, h, sa, sb, sc, sd, se, sf, sg, sh, i) do { \
+        RND(a, b, c, d, e, f, g, h, kw[i]); \
+        S_RND(sa, sb, sc, sd, se, sf, sg, sh, skw[i]); \
+    } while (0)
+
+/* rounds_from_1 for the vector lanes and the scalar one together. */
+static inline V h_rounds_from_1(V w0, uint64_t sw0, const uint64_t r0[2], const V *kw, const uint64_t *skw,
+                                V *out, uint64_t *sout, uint64_t *sfirst) {
+    V a = SET1(bm_iv[0]), b = SET1(bm_iv[1]), c = SET1(bm_iv[2]), d = ADD(w0, SET1(r0[1]));
+    V e = SET1(bm_iv[4]), f = SET1(bm_iv[5]), g = SET1(bm_iv[6]), h = ADD(w0, SET1(r0[0]));
+    uint64_t sa = bm_iv[0], sb = bm_iv[1], sc = bm_iv[2], sd = sw0 + r0[1];
+    uint64_t se = bm_iv[4], sf = bm_iv[5], sg = bm_iv[6], sh = sw0 + r0[0];
+    H_RND(h, a, b, c, d, e, f, g, sh, sa, sb, sc, sd, se, sf, sg, 1);
+    H_RND(g, h, a, b, c, d, e, f, sg, sh, sa, sb, sc, sd, se, sf, 2);
+    H_RND(f, g, h, a, b, c, d, e, sf, sg, sh, sa, sb, sc, sd, se, 3);
+    H_RND(e, f, g, h, a, b, c, d, se, sf, sg, sh, sa, sb, sc, sd, 4);
+    H_RND(d, e, f, g, h, a, b, c, sd, se, sf, sg, sh, sa, sb, sc, 5);
+    H_RND(c, d, e, f, g, h, a, b, sc, sd, se, sf, sg, sh, sa, sb, 6);
+    H_RND(b, c, d, e, f, g, h, a, sb, sc, sd, se, sf, sg, sh, sa, 7);
+    for (int i = 8; i < 80; i += 8) {
+        H_RND(a, b, c, d, e, f, g, h, sa, sb, sc, sd, se, sf, sg, sh, i);
+        H_RND(h, a, b, c, d, e, f, g, sh, sa, sb, sc, sd, se, sf, sg, i + 1);
+        H_RND(g, h, a, b, c, d, e, f, sg, sh, sa, sb, sc, sd, se, sf, i + 2);
+        H_RND(f, g, h, a, b, c, d, e, sf, sg, sh, sa, sb, sc, sd, se, i + 3);
+        H_RND(e, f, g, h, a, b, c, d, se, sf, sg, sh, sa, sb, sc, sd, i + 4);
+        H_RND(d, e, f, g, h, a, b, c, sd, se, sf, sg, sh, sa, sb, sc, i + 5);
+        H_RND(c, d, e, f, g, h, a, b, sc, sd, se, sf, sg, sh, sa, sb, i + 6);
+        H_RND(b, c, d, e, f, g, h, a, sb, sc, sd, se, sf, sg, sh, sa, i + 7);
+    }
+    if (out) {
+        out[1] = ADD(b, SET1(bm_iv[1]));
+        out[2] = ADD(c, SET1(bm_iv[2]));
+        out[3] = ADD(d, SET1(bm_iv[3]));
+        out[4] = ADD(e, SET1(bm_iv[4]));
+        out[5] = ADD(f, SET1(bm_iv[5]));
+        out[6] = ADD(g, SET1(bm_iv[6]));
+        out[7] = ADD(h, SET1(bm_iv[7]));
+        sout[1] = sb + bm_iv[1];
+        sout[2] = sc + bm_iv[2];
+        sout[3] = sd + bm_iv[3];
+        sout[4] = se + bm_iv[4];
+        sout[5] = sf + bm_iv[5];
+        sout[6] = sg + bm_iv[6];
+        sout[7] = sh + bm_iv[7];
+    }
+    *sfirst = sa + bm_iv[0];
+    return ADD(a, SET1(bm_iv[0]));
+}
+#endif
+
 int64_t SEARCH(const uint64_t ih[8], uint64_t target, uint64_t start, uint64_t count, uint64_t *value) {
     /* Inner block: nonce, the 8 words of the initial hash, padding, length 72 bytes. Words
      * 1..15 are the same in every lane, and so are parts of words 16..37: c[t] below. */
@@ -170,6 +258,15 @@ int64_t SEARCH(const uint64_t ih[8], uint64_t target, uint64_t start, uint64_t c
     kw[17] = SET1(bm_k[17] + w17);
     kw[19] = SET1(bm_k[19] + w19);
     kw[21] = SET1(bm_k[21] + w21);
+#if defined(BM_AVX2)
+    uint64_t sw[80], skw[80], so[80], sokw[80];
+    for (int t = 1; t < 16; t++) {
+        skw[t] = bm_k[t] + m[t];
+    }
+    skw[17] = bm_k[17] + w17;
+    skw[19] = bm_k[19] + w19;
+    skw[21] = bm_k[21] + w21;
+#endif
 
     /* Outer block: the 8 digest words, then padding and length 64 bytes, the same in every lane. */
     const uint64_t pad = 0x8000000000000000ULL, bits = 64 * 8;
@@ -178,11 +275,46 @@ int64_t SEARCH(const uint64_t ih[8], uint64_t target, uint64_t start, uint64_t c
         okw[t] = SET1(bm_k[t]);
     }
     okw[15] = SET1(bm_k[15] + bits);
+#if defined(BM_AVX2)
+    sokw[8] = bm_k[8] + pad;
+    for (int t = 9; t < 15; t++) {
+        sokw[t] = bm_k[t];
+    }
+    sokw[15] = bm_k[15] + bits;
+#endif
     const uint64_t oc17 = ssig1(bits), oc23 = ssig0(pad), oc30 = ssig0(bits);
 
-    uint64_t lanes[LANES];
-    for (uint64_t done = 0; done < count; done += LANES) {
+    uint64_t lanes[PASS];
+    for (uint64_t done = 0; done < count; done += PASS) {
         V n = ADD(SET1(start + done), IOTA);
+#if defined(BM_AVX2)
+        uint64_t sn = start + done + LANES; /* the scalar lane: the nonce after the vector's */
+        sw[16] = S_ADD(sn, S_SET1(c16));
+        sw[18] = S_ADD(S_SSIG1(sw[16]), S_SET1(c18));
+        sw[20] = S_ADD(S_SSIG1(sw[18]), S_SET1(c20));
+        sw[22] = S_ADD(S_SSIG1(sw[20]), S_SET1(c22));
+        sw[23] = S_ADD(sw[16], S_SET1(c23));
+        sw[24] = S_ADD(S_SSIG1(sw[22]), S_SET1(c24));
+        sw[25] = S_ADD(S_ADD(S_SSIG1(sw[23]), sw[18]), S_SET1(c25));
+        sw[26] = S_ADD(S_SSIG1(sw[24]), S_SET1(c26));
+        sw[27] = S_ADD(S_ADD(S_SSIG1(sw[25]), sw[20]), S_SET1(c27));
+        sw[28] = S_ADD(S_SSIG1(sw[26]), S_SET1(c28));
+        sw[29] = S_ADD(S_ADD(S_SSIG1(sw[27]), sw[22]), S_SET1(c29));
+        sw[30] = S_ADD(S_ADD(S_SSIG1(sw[28]), sw[23]), S_SET1(c30));
+        sw[31] = S_ADD(S_ADD(S_SSIG1(sw[29]), sw[24]), S_ADD(S_SSIG0(sw[16]), S_SET1(c31)));
+        sw[32] = S_ADD(S_ADD(S_SSIG1(sw[30]), sw[25]), S_ADD(sw[16], S_SET1(c32)));
+        sw[33] = S_ADD(S_ADD(S_SSIG1(sw[31]), sw[26]), S_ADD(S_SSIG0(sw[18]), S_SET1(c33)));
+        sw[34] = S_ADD(S_ADD(S_SSIG1(sw[32]), sw[27]), S_ADD(sw[18], S_SET1(c34)));
+        sw[35] = S_ADD(S_ADD(S_SSIG1(sw[33]), sw[28]), S_ADD(S_SSIG0(sw[20]), S_SET1(c35)));
+        sw[36] = S_ADD(S_ADD(S_SSIG1(sw[34]), sw[29]), S_ADD(sw[20], S_SET1(c36)));
+        sw[37] = S_ADD(S_ADD(S_SSIG1(sw[35]), sw[30]), S_ADD(S_SSIG0(sw[22]), S_SET1(c37)));
+        skw[16] = sw[16] + bm_k[16]; /* 17, 19 and 21 are the same in every lane: set once above */
+        skw[18] = sw[18] + bm_k[18];
+        skw[20] = sw[20] + bm_k[20];
+        for (int t = 22; t < 38; t++) {
+            skw[t] = sw[t] + bm_k[t];
+        }
+#endif
         /* inner schedule, words 16..37 from their lane-dependent terms */
         w[16] = ADD(n, SET1(c16));
         w[18] = ADD(SSIG1(w[16]), SET1(c18));
@@ -208,8 +340,35 @@ int64_t SEARCH(const uint64_t ih[8], uint64_t target, uint64_t start, uint64_t c
             KW(t);
         }
         /* general_schedule reads w[t-15] and w[t-16] down to t = 38: words 22..37 only */
+#if defined(BM_AVX2)
+        h_general_schedule(w, kw, sw, skw, 38);
+        o[0] = h_rounds_from_1(n, sn, r0, kw, skw, o, so, &so[0]);
+        so[16] = S_ADD(S_SSIG0(so[1]), so[0]);
+        so[17] = S_ADD(S_ADD(S_SSIG0(so[2]), so[1]), S_SET1(oc17));
+        so[18] = S_ADD(S_ADD(S_SSIG1(so[16]), S_SSIG0(so[3])), so[2]);
+        so[19] = S_ADD(S_ADD(S_SSIG1(so[17]), S_SSIG0(so[4])), so[3]);
+        so[20] = S_ADD(S_ADD(S_SSIG1(so[18]), S_SSIG0(so[5])), so[4]);
+        so[21] = S_ADD(S_ADD(S_SSIG1(so[19]), S_SSIG0(so[6])), so[5]);
+        so[22] = S_ADD(S_ADD(S_SSIG1(so[20]), S_SSIG0(so[7])), S_ADD(so[6], S_SET1(bits)));
+        so[23] = S_ADD(S_ADD(S_SSIG1(so[21]), so[16]), S_ADD(so[7], S_SET1(oc23)));
+        so[24] = S_ADD(S_ADD(S_SSIG1(so[22]), so[17]), S_SET1(pad));
+        so[25] = S_ADD(S_SSIG1(so[23]), so[18]);
+        so[26] = S_ADD(S_SSIG1(so[24]), so[19]);
+        so[27] = S_ADD(S_SSIG1(so[25]), so[20]);
+        so[28] = S_ADD(S_SSIG1(so[26]), so[21]);
+        so[29] = S_ADD(S_SSIG1(so[27]), so[22]);
+        so[30] = S_ADD(S_ADD(S_SSIG1(so[28]), so[23]), S_SET1(oc30));
+        so[31] = S_ADD(S_ADD(S_SSIG1(so[29]), so[24]), S_ADD(S_SSIG0(so[16]), S_SET1(bits)));
+        for (int t = 1; t < 8; t++) {
+            sokw[t] = so[t] + bm_k[t];
+        }
+        for (int t = 16; t < 32; t++) {
+            sokw[t] = so[t] + bm_k[t];
+        }
+#else
         general_schedule(w, kw, 38);
         o[0] = rounds_from_1(n, r0, kw, o);
+#endif
 
         /* outer schedule, words 16..31 where words 8..15 are the constant padding */
         o[16] = ADD(SSIG0(o[1]), o[0]);
@@ -234,11 +393,16 @@ int64_t SEARCH(const uint64_t ih[8], uint64_t target, uint64_t start, uint64_t c
         for (int t = 16; t < 32; t++) {
             okw[t] = ADD(o[t], SET1(bm_k[t]));
         }
+#if defined(BM_AVX2)
+        h_general_schedule(o, okw, so, sokw, 32);
+        STORE(lanes, h_rounds_from_1(o[0], so[0], r0, okw, sokw, NULL, NULL, &lanes[LANES]));
+#else
         general_schedule(o, okw, 32);
         STORE(lanes, rounds_from_1(o[0], r0, okw, NULL));
+#endif
 
         uint64_t left = count - done;
-        int valid = left < LANES ? (int) left : LANES;
+        int valid = left < PASS ? (int) left : PASS;
         for (int i = 0; i < valid; i++) {
             if (lanes[i] <= target) {
                 *value = lanes[i];

@@ -2,7 +2,8 @@ package dev.bmtool.core.pow;
 
 /**
  * The search in compiled C ({@link NativePow}), one thread: AVX-512 (8 nonces per pass), AVX2
- * (4) or portable C (1), whichever the CPU runs. Get one from {@link CpuEngines#nativeEngine()}.
+ * (4 vector lanes and one scalar lane) or portable C (1), whichever the CPU runs. Get one from
+ * {@link CpuEngines#nativeEngine()}.
  */
 final class NativePowEngine implements PowEngine {
     /** Nonces per native call: about 2 ms of work, so cancellation and progress stay prompt. */
