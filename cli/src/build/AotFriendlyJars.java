@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -74,7 +75,7 @@ public final class AotFriendlyJars {
      * copy, which also works where the temporary directory is mounted noexec.
      */
     private static void extractPowLibrary(Path jar, Path out) throws IOException {
-        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.toFile())) {
+        try (ZipFile z = new ZipFile(jar.toFile())) {
             var entries = z.stream().filter(e -> e.getName().startsWith("native/")
                     && e.getName().endsWith("/libbmtoolpow.so")).toList();
             if (entries.size() != 1) {

@@ -1,4 +1,4 @@
-/* bmtool's native proof-of-work search: the interface Java calls (through java.lang.foreign). */
+/* bmtool's native proof-of-work search: the interface pow_jni.c gives Java. */
 #ifndef BMTOOL_POW_H
 #define BMTOOL_POW_H
 #include <stdint.h>

@@ -130,7 +130,64 @@ static inline void general_schedule(V *w, V *kw, int from) {
     }
 }
 
-#define KW(t) kw[t] = ADD(w[t], SET1(bm_k[t]))
+/*
+ * The lane-dependent parts of the two schedules and their K + W words, written once for the
+ * vector lanes and once more (AVX2) for the scalar lane: ADD_, SET1_, SSIG1_ and SSIG0_ are the
+ * vector or the scalar operations. Inner words 16..37 from the nonce n_ and the constants
+ * c16..c37 of SEARCH (words 17, 19 and 21 are constant, their kw set once per call); outer words
+ * 16..31 and 1..7, where words 8..15 are the padding.
+ */
+#define INNER_HEAD(w, kw, n_, ADD_, SET1_, SSIG1_, SSIG0_) do { \
+        w[16] = ADD_(n_, SET1_(c16)); \
+        w[18] = ADD_(SSIG1_(w[16]), SET1_(c18)); \
+        w[20] = ADD_(SSIG1_(w[18]), SET1_(c20)); \
+        w[22] = ADD_(SSIG1_(w[20]), SET1_(c22)); \
+        w[23] = ADD_(w[16], SET1_(c23)); \
+        w[24] = ADD_(SSIG1_(w[22]), SET1_(c24)); \
+        w[25] = ADD_(ADD_(SSIG1_(w[23]), w[18]), SET1_(c25)); \
+        w[26] = ADD_(SSIG1_(w[24]), SET1_(c26)); \
+        w[27] = ADD_(ADD_(SSIG1_(w[25]), w[20]), SET1_(c27)); \
+        w[28] = ADD_(SSIG1_(w[26]), SET1_(c28)); \
+        w[29] = ADD_(ADD_(SSIG1_(w[27]), w[22]), SET1_(c29)); \
+        w[30] = ADD_(ADD_(SSIG1_(w[28]), w[23]), SET1_(c30)); \
+        w[31] = ADD_(ADD_(SSIG1_(w[29]), w[24]), ADD_(SSIG0_(w[16]), SET1_(c31))); \
+        w[32] = ADD_(ADD_(SSIG1_(w[30]), w[25]), ADD_(w[16], SET1_(c32))); \
+        w[33] = ADD_(ADD_(SSIG1_(w[31]), w[26]), ADD_(SSIG0_(w[18]), SET1_(c33))); \
+        w[34] = ADD_(ADD_(SSIG1_(w[32]), w[27]), ADD_(w[18], SET1_(c34))); \
+        w[35] = ADD_(ADD_(SSIG1_(w[33]), w[28]), ADD_(SSIG0_(w[20]), SET1_(c35))); \
+        w[36] = ADD_(ADD_(SSIG1_(w[34]), w[29]), ADD_(w[20], SET1_(c36))); \
+        w[37] = ADD_(ADD_(SSIG1_(w[35]), w[30]), ADD_(SSIG0_(w[22]), SET1_(c37))); \
+        kw[16] = ADD_(w[16], SET1_(bm_k[16])); \
+        kw[18] = ADD_(w[18], SET1_(bm_k[18])); \
+        kw[20] = ADD_(w[20], SET1_(bm_k[20])); \
+        for (int t_ = 22; t_ < 38; t_++) { \
+            kw[t_] = ADD_(w[t_], SET1_(bm_k[t_])); \
+        } \
+    } while (0)
+#define OUTER_HEAD(o, okw, ADD_, SET1_, SSIG1_, SSIG0_) do { \
+        o[16] = ADD_(SSIG0_(o[1]), o[0]); \
+        o[17] = ADD_(ADD_(SSIG0_(o[2]), o[1]), SET1_(oc17)); \
+        o[18] = ADD_(ADD_(SSIG1_(o[16]), SSIG0_(o[3])), o[2]); \
+        o[19] = ADD_(ADD_(SSIG1_(o[17]), SSIG0_(o[4])), o[3]); \
+        o[20] = ADD_(ADD_(SSIG1_(o[18]), SSIG0_(o[5])), o[4]); \
+        o[21] = ADD_(ADD_(SSIG1_(o[19]), SSIG0_(o[6])), o[5]); \
+        o[22] = ADD_(ADD_(SSIG1_(o[20]), SSIG0_(o[7])), ADD_(o[6], SET1_(bits))); \
+        o[23] = ADD_(ADD_(SSIG1_(o[21]), o[16]), ADD_(o[7], SET1_(oc23))); \
+        o[24] = ADD_(ADD_(SSIG1_(o[22]), o[17]), SET1_(pad)); \
+        o[25] = ADD_(SSIG1_(o[23]), o[18]); \
+        o[26] = ADD_(SSIG1_(o[24]), o[19]); \
+        o[27] = ADD_(SSIG1_(o[25]), o[20]); \
+        o[28] = ADD_(SSIG1_(o[26]), o[21]); \
+        o[29] = ADD_(SSIG1_(o[27]), o[22]); \
+        o[30] = ADD_(ADD_(SSIG1_(o[28]), o[23]), SET1_(oc30)); \
+        o[31] = ADD_(ADD_(SSIG1_(o[29]), o[24]), ADD_(SSIG0_(o[16]), SET1_(bits))); \
+        for (int t_ = 1; t_ < 8; t_++) { \
+            okw[t_] = ADD_(o[t_], SET1_(bm_k[t_])); \
+        } \
+        for (int t_ = 16; t_ < 32; t_++) { \
+            okw[t_] = ADD_(o[t_], SET1_(bm_k[t_])); \
+        } \
+    } while (0)
 
 #if defined(BM_AVX2)
 #define PASS (LANES + 1) /* nonces per pass: the vector lanes and one scalar lane */
@@ -289,110 +346,20 @@ int64_t SEARCH(const uint64_t ih[8], uint64_t target, uint64_t start, uint64_t c
         V n = ADD(SET1(start + done), IOTA);
 #if defined(BM_AVX2)
         uint64_t sn = start + done + LANES; /* the scalar lane: the nonce after the vector's */
-        sw[16] = S_ADD(sn, S_SET1(c16));
-        sw[18] = S_ADD(S_SSIG1(sw[16]), S_SET1(c18));
-        sw[20] = S_ADD(S_SSIG1(sw[18]), S_SET1(c20));
-        sw[22] = S_ADD(S_SSIG1(sw[20]), S_SET1(c22));
-        sw[23] = S_ADD(sw[16], S_SET1(c23));
-        sw[24] = S_ADD(S_SSIG1(sw[22]), S_SET1(c24));
-        sw[25] = S_ADD(S_ADD(S_SSIG1(sw[23]), sw[18]), S_SET1(c25));
-        sw[26] = S_ADD(S_SSIG1(sw[24]), S_SET1(c26));
-        sw[27] = S_ADD(S_ADD(S_SSIG1(sw[25]), sw[20]), S_SET1(c27));
-        sw[28] = S_ADD(S_SSIG1(sw[26]), S_SET1(c28));
-        sw[29] = S_ADD(S_ADD(S_SSIG1(sw[27]), sw[22]), S_SET1(c29));
-        sw[30] = S_ADD(S_ADD(S_SSIG1(sw[28]), sw[23]), S_SET1(c30));
-        sw[31] = S_ADD(S_ADD(S_SSIG1(sw[29]), sw[24]), S_ADD(S_SSIG0(sw[16]), S_SET1(c31)));
-        sw[32] = S_ADD(S_ADD(S_SSIG1(sw[30]), sw[25]), S_ADD(sw[16], S_SET1(c32)));
-        sw[33] = S_ADD(S_ADD(S_SSIG1(sw[31]), sw[26]), S_ADD(S_SSIG0(sw[18]), S_SET1(c33)));
-        sw[34] = S_ADD(S_ADD(S_SSIG1(sw[32]), sw[27]), S_ADD(sw[18], S_SET1(c34)));
-        sw[35] = S_ADD(S_ADD(S_SSIG1(sw[33]), sw[28]), S_ADD(S_SSIG0(sw[20]), S_SET1(c35)));
-        sw[36] = S_ADD(S_ADD(S_SSIG1(sw[34]), sw[29]), S_ADD(sw[20], S_SET1(c36)));
-        sw[37] = S_ADD(S_ADD(S_SSIG1(sw[35]), sw[30]), S_ADD(S_SSIG0(sw[22]), S_SET1(c37)));
-        skw[16] = sw[16] + bm_k[16]; /* 17, 19 and 21 are the same in every lane: set once above */
-        skw[18] = sw[18] + bm_k[18];
-        skw[20] = sw[20] + bm_k[20];
-        for (int t = 22; t < 38; t++) {
-            skw[t] = sw[t] + bm_k[t];
-        }
+        INNER_HEAD(sw, skw, sn, S_ADD, S_SET1, S_SSIG1, S_SSIG0);
 #endif
-        /* inner schedule, words 16..37 from their lane-dependent terms */
-        w[16] = ADD(n, SET1(c16));
-        w[18] = ADD(SSIG1(w[16]), SET1(c18));
-        w[20] = ADD(SSIG1(w[18]), SET1(c20));
-        w[22] = ADD(SSIG1(w[20]), SET1(c22));
-        w[23] = ADD(w[16], SET1(c23));
-        w[24] = ADD(SSIG1(w[22]), SET1(c24));
-        w[25] = ADD(ADD(SSIG1(w[23]), w[18]), SET1(c25));
-        w[26] = ADD(SSIG1(w[24]), SET1(c26));
-        w[27] = ADD(ADD(SSIG1(w[25]), w[20]), SET1(c27));
-        w[28] = ADD(SSIG1(w[26]), SET1(c28));
-        w[29] = ADD(ADD(SSIG1(w[27]), w[22]), SET1(c29));
-        w[30] = ADD(ADD(SSIG1(w[28]), w[23]), SET1(c30));
-        w[31] = ADD(ADD(SSIG1(w[29]), w[24]), ADD(SSIG0(w[16]), SET1(c31)));
-        w[32] = ADD(ADD(SSIG1(w[30]), w[25]), ADD(w[16], SET1(c32)));
-        w[33] = ADD(ADD(SSIG1(w[31]), w[26]), ADD(SSIG0(w[18]), SET1(c33)));
-        w[34] = ADD(ADD(SSIG1(w[32]), w[27]), ADD(w[18], SET1(c34)));
-        w[35] = ADD(ADD(SSIG1(w[33]), w[28]), ADD(SSIG0(w[20]), SET1(c35)));
-        w[36] = ADD(ADD(SSIG1(w[34]), w[29]), ADD(w[20], SET1(c36)));
-        w[37] = ADD(ADD(SSIG1(w[35]), w[30]), ADD(SSIG0(w[22]), SET1(c37)));
-        KW(16); KW(18); KW(20);
-        for (int t = 22; t < 38; t++) {
-            KW(t);
-        }
+        INNER_HEAD(w, kw, n, ADD, SET1, SSIG1, SSIG0);
         /* general_schedule reads w[t-15] and w[t-16] down to t = 38: words 22..37 only */
 #if defined(BM_AVX2)
         h_general_schedule(w, kw, sw, skw, 38);
         o[0] = h_rounds_from_1(n, sn, r0, kw, skw, o, so, &so[0]);
-        so[16] = S_ADD(S_SSIG0(so[1]), so[0]);
-        so[17] = S_ADD(S_ADD(S_SSIG0(so[2]), so[1]), S_SET1(oc17));
-        so[18] = S_ADD(S_ADD(S_SSIG1(so[16]), S_SSIG0(so[3])), so[2]);
-        so[19] = S_ADD(S_ADD(S_SSIG1(so[17]), S_SSIG0(so[4])), so[3]);
-        so[20] = S_ADD(S_ADD(S_SSIG1(so[18]), S_SSIG0(so[5])), so[4]);
-        so[21] = S_ADD(S_ADD(S_SSIG1(so[19]), S_SSIG0(so[6])), so[5]);
-        so[22] = S_ADD(S_ADD(S_SSIG1(so[20]), S_SSIG0(so[7])), S_ADD(so[6], S_SET1(bits)));
-        so[23] = S_ADD(S_ADD(S_SSIG1(so[21]), so[16]), S_ADD(so[7], S_SET1(oc23)));
-        so[24] = S_ADD(S_ADD(S_SSIG1(so[22]), so[17]), S_SET1(pad));
-        so[25] = S_ADD(S_SSIG1(so[23]), so[18]);
-        so[26] = S_ADD(S_SSIG1(so[24]), so[19]);
-        so[27] = S_ADD(S_SSIG1(so[25]), so[20]);
-        so[28] = S_ADD(S_SSIG1(so[26]), so[21]);
-        so[29] = S_ADD(S_SSIG1(so[27]), so[22]);
-        so[30] = S_ADD(S_ADD(S_SSIG1(so[28]), so[23]), S_SET1(oc30));
-        so[31] = S_ADD(S_ADD(S_SSIG1(so[29]), so[24]), S_ADD(S_SSIG0(so[16]), S_SET1(bits)));
-        for (int t = 1; t < 8; t++) {
-            sokw[t] = so[t] + bm_k[t];
-        }
-        for (int t = 16; t < 32; t++) {
-            sokw[t] = so[t] + bm_k[t];
-        }
+        OUTER_HEAD(so, sokw, S_ADD, S_SET1, S_SSIG1, S_SSIG0);
 #else
         general_schedule(w, kw, 38);
         o[0] = rounds_from_1(n, r0, kw, o);
 #endif
 
-        /* outer schedule, words 16..31 where words 8..15 are the constant padding */
-        o[16] = ADD(SSIG0(o[1]), o[0]);
-        o[17] = ADD(ADD(SSIG0(o[2]), o[1]), SET1(oc17));
-        o[18] = ADD(ADD(SSIG1(o[16]), SSIG0(o[3])), o[2]);
-        o[19] = ADD(ADD(SSIG1(o[17]), SSIG0(o[4])), o[3]);
-        o[20] = ADD(ADD(SSIG1(o[18]), SSIG0(o[5])), o[4]);
-        o[21] = ADD(ADD(SSIG1(o[19]), SSIG0(o[6])), o[5]);
-        o[22] = ADD(ADD(SSIG1(o[20]), SSIG0(o[7])), ADD(o[6], SET1(bits)));
-        o[23] = ADD(ADD(SSIG1(o[21]), o[16]), ADD(o[7], SET1(oc23)));
-        o[24] = ADD(ADD(SSIG1(o[22]), o[17]), SET1(pad));
-        o[25] = ADD(SSIG1(o[23]), o[18]);
-        o[26] = ADD(SSIG1(o[24]), o[19]);
-        o[27] = ADD(SSIG1(o[25]), o[20]);
-        o[28] = ADD(SSIG1(o[26]), o[21]);
-        o[29] = ADD(SSIG1(o[27]), o[22]);
-        o[30] = ADD(ADD(SSIG1(o[28]), o[23]), SET1(oc30));
-        o[31] = ADD(ADD(SSIG1(o[29]), o[24]), ADD(SSIG0(o[16]), SET1(bits)));
-        for (int t = 1; t < 8; t++) {
-            okw[t] = ADD(o[t], SET1(bm_k[t]));
-        }
-        for (int t = 16; t < 32; t++) {
-            okw[t] = ADD(o[t], SET1(bm_k[t]));
-        }
+        OUTER_HEAD(o, okw, ADD, SET1, SSIG1, SSIG0);
 #if defined(BM_AVX2)
         h_general_schedule(o, okw, so, sokw, 32);
         STORE(lanes, h_rounds_from_1(o[0], so[0], r0, okw, sokw, NULL, NULL, &lanes[LANES]));
