@@ -92,6 +92,17 @@ static inline uint64_t ssig1(uint64_t x) { return ror1(x, 19) ^ ror1(x, 61) ^ (x
         RND(b, c, d, e, f, g, h, a, kw[(i) + 7]); \
     } while (0)
 
+/* Digest words 1..7 (the IV added) from the final state, vector or scalar (the first word is returned). */
+#define DIGEST_1_TO_7(out, b, c, d, e, f, g, h, ADD_, SET1_) do { \
+        out[1] = ADD_(b, SET1_(bm_iv[1])); \
+        out[2] = ADD_(c, SET1_(bm_iv[2])); \
+        out[3] = ADD_(d, SET1_(bm_iv[3])); \
+        out[4] = ADD_(e, SET1_(bm_iv[4])); \
+        out[5] = ADD_(f, SET1_(bm_iv[5])); \
+        out[6] = ADD_(g, SET1_(bm_iv[6])); \
+        out[7] = ADD_(h, SET1_(bm_iv[7])); \
+    } while (0)
+
 /*
  * Rounds 1..79 from the state after round 0, whose only input that differs between lanes is
  * W[0]: with the IV as the state, round 0 adds W[0] to two constants (r0a, r0e; see SEARCH).
@@ -112,13 +123,7 @@ static inline V rounds_from_1(V w0, const uint64_t r0[2], const V *kw, V *out) {
         ROUNDS8(kw, i);
     }
     if (out) {
-        out[1] = ADD(b, SET1(bm_iv[1]));
-        out[2] = ADD(c, SET1(bm_iv[2]));
-        out[3] = ADD(d, SET1(bm_iv[3]));
-        out[4] = ADD(e, SET1(bm_iv[4]));
-        out[5] = ADD(f, SET1(bm_iv[5]));
-        out[6] = ADD(g, SET1(bm_iv[6]));
-        out[7] = ADD(h, SET1(bm_iv[7]));
+        DIGEST_1_TO_7(out, b, c, d, e, f, g, h, ADD, SET1);
     }
     return ADD(a, SET1(bm_iv[0]));
 }
@@ -250,20 +255,8 @@ static inline V h_rounds_from_1(V w0, uint64_t sw0, const uint64_t r0[2], const 
         H_RND(b, c, d, e, f, g, h, a, sb, sc, sd, se, sf, sg, sh, sa, i + 7);
     }
     if (out) {
-        out[1] = ADD(b, SET1(bm_iv[1]));
-        out[2] = ADD(c, SET1(bm_iv[2]));
-        out[3] = ADD(d, SET1(bm_iv[3]));
-        out[4] = ADD(e, SET1(bm_iv[4]));
-        out[5] = ADD(f, SET1(bm_iv[5]));
-        out[6] = ADD(g, SET1(bm_iv[6]));
-        out[7] = ADD(h, SET1(bm_iv[7]));
-        sout[1] = sb + bm_iv[1];
-        sout[2] = sc + bm_iv[2];
-        sout[3] = sd + bm_iv[3];
-        sout[4] = se + bm_iv[4];
-        sout[5] = sf + bm_iv[5];
-        sout[6] = sg + bm_iv[6];
-        sout[7] = sh + bm_iv[7];
+        DIGEST_1_TO_7(out, b, c, d, e, f, g, h, ADD, SET1);
+        DIGEST_1_TO_7(sout, sb, sc, sd, se, sf, sg, sh, S_ADD, S_SET1);
     }
     *sfirst = sa + bm_iv[0];
     return ADD(a, SET1(bm_iv[0]));
