@@ -133,18 +133,23 @@ class CryptoTest {
 
     @Test
     void eciesBadPaddingWithValidMacFails() {
-        // craft a blob whose MAC is right but whose padding is wrong: encrypt raw blocks ourselves
-        PrivateKey k = PrivateKey.random(rnd);
-        PrivateKey r = PrivateKey.random(rnd);
-        byte[] iv = new byte[16];
-        byte[] good = Ecies.encrypt(k.publicKey(), new byte[16], iv, r);
-        // flip the last ciphertext byte and fix the MAC with the known key_m
-        byte[][] keys = Ecies.deriveKeys(Ecdh.sharedX(r, k.publicKey()));
-        byte[] bad = good.clone();
-        bad[bad.length - 33] ^= 0x55;
-        byte[] mac = Hashes.hmacSha256(keys[1], Arrays.copyOf(bad, bad.length - 32));
-        System.arraycopy(mac, 0, bad, bad.length - 32, 32);
-        assertThrows(DecryptionException.class, () -> Ecies.decrypt(k, bad));
+        // A blob whose MAC is right but whose padding is wrong. The 16 zero bytes encrypt to two
+        // blocks, the second all padding (0x10 x 16). Flipping a byte of the FIRST block flips
+        // the same byte of the second block's plaintext (CBC), so the last padding byte is 0x45
+        // whatever the keys; flipping the last block instead would scramble it at random and
+        // leave valid padding (...0x01) about one run in 256. Many keys show it is not luck.
+        for (int run = 0; run < 32; run++) {
+            PrivateKey k = PrivateKey.random(rnd);
+            PrivateKey r = PrivateKey.random(rnd);
+            byte[] good = Ecies.encrypt(k.publicKey(), new byte[16], new byte[16], r);
+            assertEquals(16 + 70 + 2 * 16 + 32, good.length, "iv, R, two blocks, MAC");
+            byte[][] keys = Ecies.deriveKeys(Ecdh.sharedX(r, k.publicKey()));
+            byte[] bad = good.clone();
+            bad[bad.length - 32 - 16 - 1] ^= 0x55;
+            byte[] mac = Hashes.hmacSha256(keys[1], Arrays.copyOf(bad, bad.length - 32));
+            System.arraycopy(mac, 0, bad, bad.length - 32, 32);
+            assertThrows(DecryptionException.class, () -> Ecies.decrypt(k, bad));
+        }
     }
 
     @Test
