@@ -96,11 +96,18 @@ print(f"farm: {answers}/{jobs} jobs answered (every nonce verified by the client
 print(f"farm: pow1 solved {s1}, pow2 solved {s2}")
 PY
 [ "$answers" = "$jobs" ] || { echo "farm: FAILED: missing answers" >&2; exit 1; }
+# every job was solved in the farm (the client falls back to its own engines when the farm fails,
+# which would still answer), and the balancer used both servers
+[ $((s1 + s2)) -ge "$jobs" ] || { echo "farm: FAILED: only $((s1 + s2)) of $jobs jobs were solved by the farm" >&2; exit 1; }
+[ "$s1" -gt 0 ] && [ "$s2" -gt 0 ] || { echo "farm: FAILED: the balancer used one server only" >&2; exit 1; }
 
 # failover: stop server 1; the balancer's health check takes it out, the client sees no error
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 sleep 3
 head -n 4 "$work/jobs.txt" | "$root/bmtool" pow --stdin --pow-server "http://$token@127.0.0.1:$lb" --no-progress \
     > "$work/answers2.txt"
-echo "farm: with pow1 stopped: $(grep -c . "$work/answers2.txt")/4 answered; pow2 solved $(solved "${ports[1]}") in all"
+s2_after=$(solved "${ports[1]}")
+echo "farm: with pow1 stopped: $(grep -c . "$work/answers2.txt")/4 answered; pow2 solved $s2_after in all"
+[ "$(grep -c . "$work/answers2.txt")" = 4 ] && [ $((s2_after - s2)) -ge 4 ] \
+  || { echo "farm: FAILED: with pow1 stopped, pow2 did not take the jobs" >&2; exit 1; }
 echo "farm: ok"
