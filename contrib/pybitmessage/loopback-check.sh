@@ -67,10 +67,10 @@ apivariant = xml
 EOF
 echo "[{\"stream\": 1, \"peer\": {\"host\": \"127.0.0.1\", \"port\": 8454}, \"info\": {\"lastseen\": $(date +%s), \"rating\": 0, \"self\": false}}]" \
   > "$py/knownnodes.dat"
-# -d: it daemonizes, and the daemon ends the waiting parent with SIGTERM, so the status says nothing
-# (the extra subshell keeps bash's "Terminated" notice off the terminal)
-( ( cd "$pysrc/src" && BITMESSAGE_HOME="$py/" PYTHONPATH="$shim" PYENV_VERSION="${PYENV_VERSION:-2.7.18}" \
-    exec python2 bitmessagemain.py -d > "$work/pybitmessage.out" 2>&1 ) ) 2>/dev/null || true
+# -d: it daemonizes, and the daemon ends the waiting parent with SIGTERM; started in the
+# background so that bash does not report that as "Terminated" (the API wait below is the check)
+( cd "$pysrc/src" && BITMESSAGE_HOME="$py/" PYTHONPATH="$shim" PYENV_VERSION="${PYENV_VERSION:-2.7.18}" \
+    exec python2 bitmessagemain.py -d > "$work/pybitmessage.out" 2>&1 ) &
 
 # PyBitmessage's API from Python 3's xmlrpc.client; text goes base64 as its API wants
 cat > "$work/api.py" <<'PY'

@@ -21,6 +21,7 @@ import dev.bmtool.node.store.StoredObject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -138,10 +139,15 @@ public final class Node implements AutoCloseable, NetworkHost, ApiBackend {
         Path dir = config.nodeDir();
         Files.createDirectories(dir);
         FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = ch.tryLock();
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException heldHere) {
+            lock = null; // a node of this same JVM holds it
+        }
         if (lock == null) {
             ch.close();
-            throw new IOException("another node is already running with data directory " + config.dataDir());
+            throw new NodeAlreadyRunningException(config.dataDir());
         }
         NodeDatabase db;
         try {

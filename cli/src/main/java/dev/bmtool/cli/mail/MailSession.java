@@ -3,6 +3,7 @@ package dev.bmtool.cli.mail;
 import dev.bmtool.cli.Cli;
 import dev.bmtool.cli.node.NodeCommand;
 import dev.bmtool.core.pow.service.PowService;
+import dev.bmtool.node.NodeAlreadyRunningException;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.api.ApiClient;
@@ -78,11 +79,42 @@ final class MailSession implements AutoCloseable {
         };
         try {
             return new MailSession(Mailbox.embedded(cfg, log, solver, MailSettings.defaults(), listener), false, null);
+        } catch (NodeAlreadyRunningException e) {
+            // A node holds the data dir but its API did not answer: it may be starting (the lock
+            // comes before the API), so wait for it a little, then say what is wrong.
+            String whyNot = "";
+            long deadline = System.nanoTime() + apiWait.toNanos();
+            while (true) {
+                try {
+                    ApiClient late = ApiClient.forDataDir(dataDir);
+                    late.status();
+                    return new MailSession(Mailbox.remote(dataDir, late, solver, MailSettings.defaults(), listener),
+                            true, late);
+                } catch (IOException | RuntimeException notYet) {
+                    whyNot = notYet.getMessage();
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    break;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            solver.close();
+            throw new IOException("a node is running for data directory " + dataDir + " (its lock is held) but its"
+                    + " control API did not answer within " + apiWait.toSeconds() + " s (" + whyNot + "); if it runs in"
+                    + " another container or network namespace, run this command there", e);
         } catch (IOException | RuntimeException e) {
             solver.close();
             throw e;
         }
     }
+
+    /** How long a command waits for the API of a node that holds the data dir's lock. */
+    static Duration apiWait = Duration.ofSeconds(10);
 
     /** The API of the node running for {@code dataDir}, or null when none answers. */
     static ApiClient running(Path dataDir) {
