@@ -111,7 +111,9 @@ wait_for() { local end=$((SECONDS + $1)); shift; until "$@"; do [ $SECONDS -lt $
 alice=$(api newaddress alice)
 bob=$(bmt identity new --label bob --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["address"])')
 echo "loopback-check: PyBitmessage $(cd "$pysrc" && git describe --always 2>/dev/null || echo '?') as $alice, bmtool as $bob"
-bmt node run --listen 127.0.0.1:8454 --no-bootstrap --api-port 8456 --log-file "$work/node.log" &
+# the launcher itself, not through bmt(): it execs java, so $! is the node and the exit trap stops it
+"$root/bmtool" --data-dir "$bm" node run --listen 127.0.0.1:8454 --no-bootstrap --api-port 8456 \
+    --log-file "$work/node.log" > /dev/null &
 node_pid=$!
 wait_for 60 grep -q "connected (inbound" "$work/node.log" 2>/dev/null || fail "PyBitmessage never connected"
 echo "loopback-check: $(grep -m1 "connected (inbound" "$work/node.log" | cut -d' ' -f3-)"
