@@ -46,6 +46,7 @@ public final class BmtoolCommand {
             dev.bmtool.cli.settings.SettingsCommand.class,
             dev.bmtool.cli.node.NodeCommand.class,
             dev.bmtool.cli.object.ObjectCommand.class,
+            AotTrainingCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Exit code for failures (bad object, invalid PoW, network error). */

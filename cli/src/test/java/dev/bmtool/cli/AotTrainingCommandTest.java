@@ -1,0 +1,38 @@
+package dev.bmtool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bmtool.cli.address.CliRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's AOT-cache training workload: every step succeeds, and users never see it. */
+@Timeout(120)
+class AotTrainingCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyStepOfTheWorkloadSucceedsOnAScratchDataDir() throws Exception {
+        String[] args = {"--data-dir", dir.toString(), "train-aot-cache"};
+        CliRunner.Result r = CliRunner.run(BmtoolCommand.newCommandLine(args), args);
+        assertEquals(0, r.rc(), r.err());
+        assertEquals("", r.out(), "the steps' output is dropped");
+        assertEquals("", r.err());
+        // the identity step wrote to the scratch dir, not to the user's
+        assertTrue(Files.readString(dir.resolve("keys.dat")).contains("label = aot"));
+    }
+
+    @Test
+    void theTrainingCommandIsHidden() {
+        CliRunner.Result help = CliRunner.run("--help");
+        assertEquals(0, help.rc());
+        assertFalse(help.out().contains("train-aot-cache"), help.out());
+        assertTrue(help.out().contains("inbox"), help.out());
+    }
+}
