@@ -1,12 +1,15 @@
 package dev.bmtool.cli;
 
+import dev.bmtool.core.json.Json;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -16,7 +19,7 @@ import picocli.CommandLine.Spec;
  * PoW job, the mail folders, identities, an address, help) on a scratch data dir, and every
  * one of those commands then starts from the cache instead of loading its classes from jars.
  */
-@Command(name = "train-aot-cache", hidden = true,
+@Command(name = "train-aot-cache", hidden = true, mixinStandardHelpOptions = true,
         description = "Run the launcher's AOT-cache training workload on --data-dir (a scratch directory).")
 public final class AotTrainingCommand implements Callable<Integer> {
     /** An initial hash and the target of a default-difficulty job (about 12.6 M trials). */
@@ -26,6 +29,9 @@ public final class AotTrainingCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    JsonOption json;
 
     /** The commands of the workload, each run as {@code bmtool --data-dir DIR ARGS...}. */
     static List<List<String>> workload() {
@@ -63,6 +69,10 @@ public final class AotTrainingCommand implements Callable<Integer> {
             }
         }
         err.flush();
+        if (json.on()) {
+            Cli.out(spec).println(Json.write(Map.of("steps", (long) workload().size(), "failed", (long) failed)));
+            Cli.out(spec).flush();
+        }
         return failed == 0 ? 0 : BmtoolCommand.EXIT_FAILURE;
     }
 }

@@ -107,11 +107,14 @@ public final class BmtoolCommand {
     /**
      * A command line for these arguments: when they name a subcommand, only that one is built.
      * Picocli reflects over every option of every command it is given, which took 0.4 s of each
-     * run's 0.7 s with all of them; help, version, unknown commands and their suggestions get
-     * the full tree.
+     * run's 0.7 s with all of them; a lone --version gets none; help, unknown commands and their
+     * suggestions get the full tree.
      */
     static CommandLine newCommandLine(String[] args) {
         String name = subcommandName(args);
+        if (args.length > 0 && args[args.length - 1].equals(name) && (name.equals("--version") || name.equals("-V"))) {
+            return configure(List.of()); // the version alone needs no subcommand
+        }
         if (name != null && !name.equals("help")) {
             for (Class<?> c : SUBCOMMANDS) {
                 Command command = c.getAnnotation(Command.class);

@@ -29,6 +29,15 @@ class AotTrainingCommandTest {
     }
 
     @Test
+    void jsonSaysHowManyStepsRanAndFailed() {
+        String[] args = {"--data-dir", dir.toString(), "train-aot-cache", "--json"};
+        CliRunner.Result r = CliRunner.run(BmtoolCommand.newCommandLine(args), args);
+        assertEquals(0, r.rc(), r.err());
+        assertEquals(java.util.Map.of("steps", (long) AotTrainingCommand.workload().size(), "failed", 0L),
+                dev.bmtool.core.json.Json.parseObject(r.out().trim()));
+    }
+
+    @Test
     void theTrainingCommandIsHidden() {
         CliRunner.Result help = CliRunner.run("--help");
         assertEquals(0, help.rc());

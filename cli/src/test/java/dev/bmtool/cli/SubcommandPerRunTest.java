@@ -27,9 +27,20 @@ class SubcommandPerRunTest {
     }
 
     @Test
-    void helpVersionUnknownAndEmptyGetTheWholeTree() {
+    void aLoneVersionGetsNoSubcommandAndPrintsTheVersion() {
+        assertEquals(Set.of(), built("--version"));
+        assertEquals(Set.of(), built("--data-dir", "/tmp/x", "-V"));
+        CommandLine cl = BmtoolCommand.newCommandLine(new String[] {"--version"});
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("--version"));
+        assertTrue(out.toString().startsWith("bmtool "), out.toString());
+    }
+
+    @Test
+    void helpUnknownAndEmptyGetTheWholeTree() {
         int all = BmtoolCommand.newCommandLine().getSubcommands().size();
-        for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"help", "pow"}, {"powe"},
+        for (String[] args : new String[][] {{}, {"--help"}, {"--version", "pow"}, {"help", "pow"}, {"powe"},
                 {"--data-dir"}, {"@args.txt"}}) {
             assertEquals(all, built(args).size(), String.join(" ", args));
         }
