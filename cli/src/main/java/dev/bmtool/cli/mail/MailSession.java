@@ -7,6 +7,7 @@ import dev.bmtool.node.NodeAlreadyRunningException;
 import dev.bmtool.node.NodeConfig;
 import dev.bmtool.node.NodeLog;
 import dev.bmtool.node.api.ApiClient;
+import dev.bmtool.node.api.ApiServer;
 import dev.bmtool.mail.MailAgent;
 import dev.bmtool.mail.MailSettings;
 import dev.bmtool.mail.MailStore;
@@ -14,6 +15,7 @@ import dev.bmtool.mail.Mailbox;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +62,7 @@ final class MailSession implements AutoCloseable {
             }
         });
         if (api != null) {
-            return new MailSession(Mailbox.remote(dataDir, api, solver, MailSettings.defaults(), listener), true, api);
+            return remote(dataDir, api, solver, listener);
         }
         // unresolved: resolved when dialled, or by the proxy when keys.dat names one
         List<InetSocketAddress> peers = net == null ? List.of()
@@ -86,12 +88,12 @@ final class MailSession implements AutoCloseable {
             long deadline = System.nanoTime() + apiWait.toNanos();
             while (true) {
                 try {
-                    ApiClient late = ApiClient.forDataDir(dataDir);
-                    late.status();
-                    return new MailSession(Mailbox.remote(dataDir, late, solver, MailSettings.defaults(), listener),
-                            true, late);
+                    return remote(dataDir, answering(dataDir), solver, listener);
                 } catch (IOException | RuntimeException notYet) {
-                    whyNot = notYet.getMessage();
+                    // ApiClient's own words for a missing port file ("no node is running") would
+                    // contradict the held lock
+                    whyNot = Files.exists(dataDir.resolve("node").resolve(ApiServer.INFO_FILE)) ? notYet.getMessage()
+                            : "it has not written node/" + ApiServer.INFO_FILE + " yet";
                 }
                 if (System.nanoTime() - deadline >= 0) {
                     break;
@@ -105,7 +107,7 @@ final class MailSession implements AutoCloseable {
             }
             solver.close();
             throw new IOException("a node is running for data directory " + dataDir + " (its lock is held) but its"
-                    + " control API did not answer within " + apiWait.toSeconds() + " s (" + whyNot + "); if it runs in"
+                    + " control API did not answer within " + seconds(apiWait) + " (" + whyNot + "); if it runs in"
                     + " another container or network namespace, run this command there", e);
         } catch (IOException | RuntimeException e) {
             solver.close();
@@ -113,18 +115,28 @@ final class MailSession implements AutoCloseable {
         }
     }
 
-    /** How long a command waits for the API of a node that holds the data dir's lock. */
+    /** How long a command waits for the API of a node that holds the data dir's lock (tests shorten it). */
     static Duration apiWait = Duration.ofSeconds(10);
 
     /** The API of the node running for {@code dataDir}, or null when none answers. */
     static ApiClient running(Path dataDir) {
         try {
-            ApiClient api = ApiClient.forDataDir(dataDir);
-            api.status();
-            return api;
+            return answering(dataDir);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The API of the node running for {@code dataDir}, once it has answered; else why not. */
+    private static ApiClient answering(Path dataDir) throws IOException {
+        ApiClient api = ApiClient.forDataDir(dataDir);
+        api.status();
+        return api;
+    }
+
+    private static MailSession remote(Path dataDir, ApiClient api, PowService solver, MailAgent.Listener listener)
+            throws IOException {
+        return new MailSession(Mailbox.remote(dataDir, api, solver, MailSettings.defaults(), listener), true, api);
     }
 
     /** Progress lines on stderr: "  step: detail (engine, 1.2 s)". */

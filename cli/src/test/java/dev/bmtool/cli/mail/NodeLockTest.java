@@ -60,7 +60,8 @@ class NodeLockTest {
             MailCliTest.Run r = MailCliTest.run(dir, "inbox");
             assertNotEquals(0, r.code());
             assertTrue(r.err().contains("a node is running for data directory " + dir + " (its lock is held)"), r.err());
-            assertTrue(r.err().contains("control API did not answer"), r.err());
+            assertTrue(r.err().contains("control API did not answer within 0.6 s (it has not written node/api.json yet)"),
+                    r.err());
             assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
         }
     }
